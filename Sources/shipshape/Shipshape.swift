@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// The `shipshape` command: thin subcommands over Render, Checklist and the operator.
+struct Shipshape: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shipshape",
+        abstract: "Production-grade Kubernetes objects for microservices, and one checklist that holds everywhere.",
+        version: ShipshapeVersion.current,
+        subcommands: [CRDCommand.self]
+    )
+}
+
+/// The version printed by `--version` and sent as the client's User-Agent.
+enum ShipshapeVersion {
+    static let current = "0.1.0"
+}
+
+/// Runs the command line with Shipshape's exit codes: usage errors exit 2 (ArgumentParser's
+/// default is 64); `CLIError`s print their messages and exit with their own code.
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Shipshape.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            if !error.description.isEmpty { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+            exit(error.exitCode)
+        } catch {
+            let code = Shipshape.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Shipshape.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Shipshape.exit(withError: error)
+        }
+    }
+}
