@@ -38,3 +38,20 @@ import Testing
     }
 }
 
+
+@Suite struct AllExamplesTests {
+    @Test func everyExampleIsAValidMicroservice() throws {
+        let root = ExampleDecodingTests.examples.path
+        let enumerator = try #require(FileManager.default.enumerator(atPath: root))
+        var count = 0
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") else { continue }
+            let path = root + "/" + relative
+            for object in try SourceReader.objects(in: String(contentsOfFile: path, encoding: .utf8), file: path) {
+                #expect(throws: Never.self) { try MicroserviceReader.read(object) }
+                count += 1
+            }
+        }
+        #expect(count >= 5)
+    }
+}
