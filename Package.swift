@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Shipshape",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "shipshape", targets: ["shipshape"]),
         .library(name: "ShipshapeAPI", targets: ["ShipshapeAPI"]),
@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
@@ -23,6 +24,11 @@ let package = Package(
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
         .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        // The operator's runtime (work queue, watch state machine) and reconciler.
+        .target(
+            name: "Controller",
+            dependencies: ["KubeModel", .product(name: "DequeModule", package: "swift-collections")]
+        ),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -34,6 +40,7 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
     ],
     swiftLanguageModes: [.v6]
