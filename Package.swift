@@ -27,7 +27,7 @@ let package = Package(
         // The operator's runtime (work queue, watch state machine) and reconciler.
         .target(
             name: "Controller",
-            dependencies: ["KubeModel", .product(name: "DequeModule", package: "swift-collections")]
+            dependencies: ["KubeModel", "ShipshapeAPI", .product(name: "DequeModule", package: "swift-collections")]
         ),
         .executableTarget(
             name: "shipshape",
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
     ],
     swiftLanguageModes: [.v6]
