@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
@@ -27,7 +28,11 @@ let package = Package(
         // The operator's runtime (work queue, watch state machine) and reconciler.
         .target(
             name: "Controller",
-            dependencies: ["KubeModel", "ShipshapeAPI", .product(name: "DequeModule", package: "swift-collections")]
+            dependencies: [
+                "KubeModel", "ShipshapeAPI",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .executableTarget(
             name: "shipshape",
