@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // AdmissionReview handling (pure); the HTTPS server lives beside it.
+        .target(name: "Admission", dependencies: ["ShipshapeAPI", "KubeModel"]),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "AdmissionTests", dependencies: ["Admission", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
     ],

@@ -170,3 +170,11 @@ public enum SourceReader {
         return "\(error)"
     }
 }
+
+extension SourceOrigin {
+    /// An origin for an object that did not come from a file (an API request, a test), with
+    /// no line information; `file` names where it came from.
+    public static func unlocated(_ file: String) -> SourceOrigin {
+        SourceOrigin(file: file, document: 1, basePath: .root, lines: LineMap([:]))
+    }
+}
