@@ -13,6 +13,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // KubeSandbox serves HTTP/1.1 and HTTP/2 (ALPN) over TLS with Hummingbird 2: a plain
+        // `HTTPResponder` keeps Kubernetes' path grammar in our own small router, response bodies
+        // stream (watch), and the same stack will serve the admission webhook and metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
@@ -23,6 +32,22 @@ let package = Package(
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
         .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        // An in-memory Kubernetes API server on loopback (HTTP and HTTPS) for tests and local dev.
+        .target(
+            name: "KubeSandbox",
+            dependencies: [
+                "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdHTTP2", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .executableTarget(name: "kube-sandbox", dependencies: ["KubeSandbox"]),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -35,6 +60,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
+        .testTarget(name: "KubeSandboxTests", dependencies: ["KubeSandbox", "KubeModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
