@@ -98,3 +98,16 @@ extension ClusterStore {
         catalog.types.first { $0.storageKey == storageKey }
     }
 }
+
+extension ClusterStore {
+    /// Deletes every object of a resource (in a namespace) that the selectors match.
+    func deleteCollection(_ type: ResourceType, namespace: String?, query: ListQuery,
+                          request: DeleteRequest) throws(SandboxError) -> [JSONValue] {
+        let matching = currentObjects(type, namespace: namespace).filter { query.matches($0.value) }
+        if request.dryRun { return matching.map { served($0.value, as: type) } }
+        return matching.map { object in
+            guard let current = stored(type, namespace: object.namespace, name: object.name) else { return served(object.value, as: type) }
+            return remove(current, type, propagation: request.propagation)
+        }
+    }
+}
