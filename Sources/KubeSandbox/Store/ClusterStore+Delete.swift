@@ -86,7 +86,7 @@ extension ClusterStore {
     private func stripOwner(_ uid: String, from object: StoredObject, _ type: ResourceType, key: String) {
         var updated = object
         let remaining = (object.metadata["ownerReferences"]?.arrayValue ?? []).filter { $0["uid"]?.stringValue != uid }
-        updated.value["metadata"]?["ownerReferences"] = remaining.isEmpty ? nil : .array(remaining)
+        updated.value["metadata"]?["ownerReferences"] = remaining.isEmpty ? Optional<JSONValue>.none : .array(remaining)
         commit(updated, storageKey: type.storageKey, key: key, kind: .modified, previous: object.value)
     }
 

@@ -111,13 +111,18 @@ struct FieldSet {
         switch step {
         case .field(let key):
             guard case .object(var object) = value, let member = object[key] else { return value }
-            object[key] = rest.isEmpty ? nil : removing(rest, from: member)
+            if rest.isEmpty {
+                object[key] = Optional<JSONValue>.none
+            } else {
+                object[key] = removing(rest, from: member)
+            }
             return .object(object)
         case .element(let identity):
             guard case .array(let items) = value else { return value }
-            return .array(items.compactMap { item in
+            return .array(items.compactMap { (item: JSONValue) -> JSONValue? in
                 guard identity.allSatisfy({ item[$0.key] == $0.value }) else { return item }
-                return rest.isEmpty ? nil : removing(rest, from: item)
+                if rest.isEmpty { return Optional<JSONValue>.none }
+                return removing(rest, from: item)
             })
         }
     }
