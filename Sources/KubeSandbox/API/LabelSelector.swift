@@ -1,0 +1,125 @@
+import KubeModel
+
+/// A parsed `labelSelector` query: `app=web,tier!=db,env in (a,b),zone notin (x),canary,!legacy`.
+struct LabelSelector: Sendable {
+    enum Requirement: Sendable {
+        case equals(String, String)
+        case notEquals(String, String)
+        case isIn(String, Set<String>)
+        case notIn(String, Set<String>)
+        case exists(String)
+        case doesNotExist(String)
+    }
+
+    var requirements: [Requirement] = []
+
+    init(parsing text: String) throws(SandboxError) {
+        for clause in Self.clauses(text) {
+            let part = clause.trimmingWhitespace
+            if part.isEmpty { continue }
+            requirements.append(try Self.requirement(part, in: text))
+        }
+    }
+
+    func matches(_ labels: JSONObject) -> Bool {
+        requirements.allSatisfy { requirement in
+            switch requirement {
+            case .equals(let key, let value): return labels[key]?.stringValue == value
+            case .notEquals(let key, let value): return labels[key]?.stringValue != value
+            case .isIn(let key, let values): return labels[key]?.stringValue.map(values.contains) ?? false
+            case .notIn(let key, let values): return !(labels[key]?.stringValue.map(values.contains) ?? false)
+            case .exists(let key): return labels[key] != nil
+            case .doesNotExist(let key): return labels[key] == nil
+            }
+        }
+    }
+
+    /// Splits on commas outside parentheses.
+    private static func clauses(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(": depth += 1; current.append(character)
+            case ")": depth -= 1; current.append(character)
+            case "," where depth == 0: result.append(current); current = ""
+            default: current.append(character)
+            }
+        }
+        result.append(current)
+        return result
+    }
+
+    private static func requirement(_ part: String, in text: String) throws(SandboxError) -> Requirement {
+        let invalid = SandboxError.api(.badRequest("unable to parse requirement: invalid label selector: \"\(text)\""))
+        if part.hasPrefix("!") {
+            let key = String(part.dropFirst()).trimmingWhitespace
+            guard Self.isKey(key) else { throw invalid }
+            return .doesNotExist(key)
+        }
+        for (operator_, build) in [(" notin ", Requirement.notIn), (" in ", Requirement.isIn)] {
+            if let range = part.range(of: operator_) {
+                let key = String(part[..<range.lowerBound]).trimmingWhitespace
+                let rest = String(part[range.upperBound...]).trimmingWhitespace
+                guard Self.isKey(key), rest.hasPrefix("("), rest.hasSuffix(")") else { throw invalid }
+                let values = rest.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingWhitespace }
+                return build(key, Set(values))
+            }
+        }
+        for (operator_, negated) in [("!=", true), ("==", false), ("=", false)] {
+            if let range = part.range(of: operator_) {
+                let key = String(part[..<range.lowerBound]).trimmingWhitespace
+                let value = String(part[range.upperBound...]).trimmingWhitespace
+                guard Self.isKey(key) else { throw invalid }
+                return negated ? .notEquals(key, value) : .equals(key, value)
+            }
+        }
+        guard Self.isKey(part) else { throw invalid }
+        return .exists(part)
+    }
+
+    private static func isKey(_ key: String) -> Bool {
+        !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+    }
+}
+
+/// A parsed `fieldSelector`: `metadata.name=web`, `metadata.namespace!=kube-system`.
+struct FieldSelector: Sendable {
+    var requirements: [(path: String, value: String, negated: Bool)] = []
+
+    init(parsing text: String) throws(SandboxError) {
+        for clause in text.split(separator: ",") {
+            let part = String(clause).trimmingWhitespace
+            var parsed: (String, String, Bool)?
+            for (operator_, negated) in [("!=", true), ("==", false), ("=", false)] {
+                if let range = part.range(of: operator_) {
+                    parsed = (String(part[..<range.lowerBound]), String(part[range.upperBound...]), negated)
+                    break
+                }
+            }
+            guard let (path, value, negated) = parsed else {
+                throw .api(.badRequest("invalid field selector: \"\(text)\""))
+            }
+            guard Self.supported.contains(path) else {
+                throw .api(.badRequest("field label not supported: \(path)"))
+            }
+            requirements.append((path, value, negated))
+        }
+    }
+
+    static let supported: Set<String> = ["metadata.name", "metadata.namespace"]
+
+    func matches(_ object: JSONValue) -> Bool {
+        requirements.allSatisfy { requirement in
+            let actual = object[FieldPath(parsing: requirement.path)]?.stringValue ?? ""
+            return (actual == requirement.value) != requirement.negated
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,49 @@
+import KubeModel
+
+/// One served resource: `deployments` in `apps/v1`, or a CRD's plural in its group version.
+public struct ResourceType: Sendable, Hashable {
+    public var group: String
+    public var version: String
+    public var plural: String
+    public var singular: String
+    public var kind: String
+    public var namespaced: Bool
+    public var shortNames: [String] = []
+    public var categories: [String] = []
+    /// Served with a `/status` subresource: main writes ignore status, status writes only status.
+    public var hasStatus: Bool = false
+    /// For a CRD: the version's `openAPIV3Schema`; built-in kinds use the OpenAPI documents.
+    public var schema: JSONValue? = nil
+
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
+
+    /// Where objects live, whatever version they are served at: `deployments.apps`.
+    public var storageKey: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// `deployments.apps` (core: `pods`), as errors name a resource.
+    var qualifiedResource: String { storageKey }
+    /// `Deployment.apps` (core: `Pod`), as validation errors name a kind.
+    var qualifiedKind: String { group.isEmpty ? kind : "\(kind).\(group)" }
+
+    var verbs: [String] {
+        ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+    }
+
+    /// The discovery entries (`APIResource`) for the resource and its status subresource.
+    var discoveryEntries: [JSONValue] {
+        var entry: JSONObject = [
+            "name": .string(plural), "singularName": .string(singular), "namespaced": .bool(namespaced),
+            "kind": .string(kind), "verbs": .array(verbs.map(JSONValue.string)),
+        ]
+        if !shortNames.isEmpty { entry["shortNames"] = .array(shortNames.map(JSONValue.string)) }
+        if !categories.isEmpty { entry["categories"] = .array(categories.map(JSONValue.string)) }
+        var entries: [JSONValue] = [.object(entry)]
+        if hasStatus {
+            entries.append(.object([
+                "name": .string(plural + "/status"), "singularName": "", "namespaced": .bool(namespaced),
+                "kind": .string(kind), "verbs": ["get", "patch", "update"],
+            ]))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,40 @@
+/// What tests read and inject while the sandbox runs.
+extension KubeSandbox {
+    /// Every request so far, oldest first.
+    public func requests() async -> [RequestRecord] { await journal.records }
+
+    /// Forgets the request log.
+    public func clearRequests() async { await journal.clear() }
+
+    /// The next `count` requests (matching `method` and a path fragment, if given) fail with
+    /// `status` and a Status body, with `Retry-After` when `retryAfterSeconds` is set.
+    public func failNext(_ count: Int = 1, status: Int, retryAfterSeconds: Int? = nil,
+                         method: String? = nil, pathContains: String? = nil) async {
+        await journal.add(Fault(status: status, count: count, method: method, pathContains: pathContains,
+                                retryAfterSeconds: retryAfterSeconds))
+    }
+
+    /// Delays every matching response by `delay` until `clearFaults()`.
+    public func delayResponses(by delay: Duration, method: String? = nil, pathContains: String? = nil) async {
+        await journal.addDelay(delay, method: method, pathContains: pathContains)
+    }
+
+    /// Removes pending faults and delays.
+    public func clearFaults() async { await journal.clearFaults() }
+
+    /// Ends every open watch stream, as a restarting API server would.
+    public func dropWatches() async { await store.dropWatches() }
+
+    /// Forgets the event history: watches from older resourceVersions and old continue tokens
+    /// now get 410 Gone (Expired).
+    public func compactHistory() async { await store.compact() }
+
+    /// Sends a BOOKMARK at the current resourceVersion to every watch that allows bookmarks.
+    public func sendBookmarks() async { await store.bookmarkAll() }
+
+    /// The number of open watch streams.
+    public func openWatchCount() async -> Int { await store.openWatchCount }
+
+    /// The cluster's latest resourceVersion.
+    public func resourceVersion() async -> Int { await store.revision }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import KubeModel
+
+/// The component schemas of Kubernetes' published OpenAPI v3 documents (one JSON file per group
+/// version, as served at `/openapi/v3/...`), indexed by group, version and kind.
+///
+/// Load once and share: parsing the documents is the expensive part.
+public struct OpenAPISchemas: Sendable {
+    /// Every component schema of every document, by name; descriptions are dropped.
+    public let components: [String: JSONValue]
+    private let schemaNames: [GroupVersionKind: String]
+
+    /// Reads every `*.json` document in `directory`.
+    public init(directory: String) throws(SandboxError) {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw .schemaFile(path: directory, message: "cannot list the directory: \(error)")
+        }
+        guard !files.isEmpty else { throw .schemaFile(path: directory, message: "no OpenAPI documents (*.json)") }
+        var components: [String: JSONValue] = [:]
+        var names: [GroupVersionKind: String] = [:]
+        for file in files {
+            let path = directory + "/" + file
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .schemaFile(path: path, message: "cannot read the file")
+            }
+            let document: JSONValue
+            do { document = try JSONValue(parsingJSON: data) } catch {
+                throw .schemaFile(path: path, message: error.description)
+            }
+            guard let schemas = document["components"]?["schemas"]?.objectValue else {
+                throw .schemaFile(path: path, message: "no components.schemas")
+            }
+            for (name, schema) in schemas {
+                components[name] = Self.withoutDescriptions(schema)
+                for gvk in schema["x-kubernetes-group-version-kind"]?.arrayValue ?? [] {
+                    guard let kind = gvk["kind"]?.stringValue, let version = gvk["version"]?.stringValue else { continue }
+                    names[GroupVersionKind(group: gvk["group"]?.stringValue ?? "", version: version, kind: kind)] = name
+                }
+            }
+        }
+        self.components = components
+        self.schemaNames = names
+    }
+
+    /// The component name of a kind's schema (`io.k8s.api.apps.v1.Deployment`), if published.
+    public func schemaName(for gvk: GroupVersionKind) -> String? { schemaNames[gvk] }
+
+    /// Validates a whole object of the given kind; nil when the kind has no published schema.
+    public func validate(_ object: JSONValue, as gvk: GroupVersionKind) -> SchemaResult? {
+        guard let name = schemaName(for: gvk), let schema = components[name] else { return nil }
+        return SchemaValidator(components: components, options: .openAPI).validate(object, against: schema)
+    }
+
+    private static func withoutDescriptions(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var result = JSONObject()
+            for (key, member) in object where key != "description" || member.stringValue == nil {
+                result[key] = withoutDescriptions(member)
+            }
+            return .object(result)
+        case .array(let items): return .array(items.map(withoutDescriptions))
+        default: return value
+        }
+    }
+}
+
+/// A kind in a group version (`apps/v1 Deployment`); the core group is "".
+public struct GroupVersionKind: Sendable, Hashable, CustomStringConvertible {
+    public var group: String
+    public var version: String
+    public var kind: String
+
+    public init(group: String, version: String, kind: String) {
+        self.group = group
+        self.version = version
+        self.kind = kind
+    }
+
+    /// `apps/v1` or `v1` for the core group.
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    public var description: String { "\(apiVersion) \(kind)" }
+}

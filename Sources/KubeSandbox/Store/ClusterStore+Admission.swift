@@ -1,0 +1,100 @@
+import KubeModel
+
+extension ClusterStore {
+    /// Rejects a body of the wrong kind or version, fills in apiVersion and kind when absent.
+    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+        guard case .object = body else { throw .api(.badRequest("the body of the request must be a JSON object")) }
+        var body = body
+        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion {
+            if !(type.schema != nil && apiVersion.hasPrefix(type.group + "/")) {
+                throw .api(.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))"))
+            }
+        }
+        if let kind = body["kind"]?.stringValue, kind != type.kind {
+            throw .api(.badRequest("the kind in the data (\(kind)) does not match the expected kind (\(type.kind))"))
+        }
+        body["apiVersion"] = .string(type.apiVersion)
+        body["kind"] = .string(type.kind)
+        if body["metadata"]?.objectValue == nil { body["metadata"] = .object([:]) }
+        return body
+    }
+
+    /// Validates an object against its schema (a CRD's own, or the published OpenAPI one) and
+    /// prunes unknown fields; unknown fields are an error, a warning or ignored per `validation`.
+    func validate(_ object: JSONValue, _ type: ResourceType, name: String,
+                  validation: FieldValidation) throws(SandboxError) -> (JSONValue, warnings: [String]) {
+        var result: SchemaResult
+        if let schema = type.schema {
+            var body = object
+            let metadata = body["metadata"] ?? .object([:])
+            for key in ["apiVersion", "kind", "metadata"] { body[key] = nil }
+            result = SchemaValidator(options: .structural).validate(body, against: schema)
+            result.value["apiVersion"] = object["apiVersion"]
+            result.value["kind"] = object["kind"]
+            if let schemas, let meta = schemas.components["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"] {
+                let checked = SchemaValidator(components: schemas.components).validate(metadata, against: meta)
+                result.violations += checked.violations.map { violation in
+                    var violation = violation
+                    violation.path = FieldPath([.key("metadata")] + violation.path.components)
+                    return violation
+                }
+                result.unknownFields += checked.unknownFields.map { FieldPath([.key("metadata")] + $0.components) }
+                result.value["metadata"] = checked.value
+            } else {
+                result.value["metadata"] = metadata
+            }
+            result.value = Self.reordered(result.value)
+        } else if let schemas, let checked = schemas.validate(object, as: type.gvk) {
+            result = checked
+        } else {
+            result = SchemaResult(value: object, violations: [], unknownFields: [])
+        }
+        if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
+        let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
+        switch validation {
+        case .strict where !unknown.isEmpty:
+            var status = APIStatus.badRequest("strict decoding error: " + unknown.joined(separator: ", "))
+            status.causes = result.unknownFields.map { .init(reason: SchemaViolation.Kind.unknownField.rawValue, message: "unknown field", field: $0.description) }
+            throw .api(status)
+        case .warn: return (result.value, unknown)
+        default: return (result.value, [])
+        }
+    }
+
+    /// apiVersion, kind, metadata first, as the API server writes objects.
+    static func reordered(_ value: JSONValue) -> JSONValue {
+        guard let object = value.objectValue else { return value }
+        var result = JSONObject()
+        for key in ["apiVersion", "kind", "metadata"] where object[key] != nil { result[key] = object[key] }
+        for (key, member) in object where result[key] == nil { result[key] = member }
+        return .object(result)
+    }
+
+    /// A DNS-1123 subdomain, as most object names must be.
+    static func nameViolations(_ name: String) -> [SchemaViolation] {
+        let valid = !name.isEmpty && name.count <= 253
+            && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." }
+            && name.first.map { $0.isLowercase || $0.isNumber } == true
+            && name.last.map { $0.isLowercase || $0.isNumber } == true
+        if valid { return [] }
+        return [SchemaViolation(.invalid, at: FieldPath(parsing: "metadata.name"),
+                                "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")]
+    }
+
+    /// A CRD must be named `<plural>.<group>` and declare its kind and versions.
+    static func crdViolations(_ crd: JSONValue) -> [SchemaViolation] {
+        var violations: [SchemaViolation] = []
+        let spec = crd["spec"]
+        let group = spec?["group"]?.stringValue ?? ""
+        let plural = spec?["names"]?["plural"]?.stringValue ?? ""
+        if crd["metadata"]?["name"]?.stringValue != "\(plural).\(group)" {
+            violations.append(SchemaViolation(.invalid, at: FieldPath(parsing: "metadata.name"),
+                                              "Invalid value: \(crd["metadata"]?["name"]?.jsonText() ?? "\"\""): must be spec.names.plural+\".\"+spec.group"))
+        }
+        if (spec?["versions"]?.arrayValue ?? []).filter({ $0["storage"]?.boolValue == true }).count != 1 {
+            violations.append(SchemaViolation(.invalid, at: FieldPath(parsing: "spec.versions"),
+                                              "Invalid value: must have exactly one version marked as storage version"))
+        }
+        return violations
+    }
+}

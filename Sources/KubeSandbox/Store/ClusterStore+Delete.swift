@@ -1,0 +1,113 @@
+import KubeModel
+
+extension ClusterStore {
+    /// Deletes an object. With finalizers it is only marked (deletionTimestamp) and goes when its
+    /// last finalizer is removed. Dependents (by ownerReferences) are then collected at once, in
+    /// the same step rather than by a background controller: Background and Foreground both
+    /// delete them (Foreground first, then the owner), Orphan strips the owner reference.
+    func delete(_ type: ResourceType, namespace: String, name: String, request: DeleteRequest) throws(SandboxError) -> JSONValue {
+        let old = try existing(type, namespace: namespace, name: name)
+        if let uid = request.preconditionUID, uid != old.uid {
+            throw .api(.conflict(type, name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid)"))
+        }
+        if let rv = request.preconditionResourceVersion, rv != old.metadata["resourceVersion"]?.stringValue {
+            throw .api(.conflict(type, name, "Precondition failed: ResourceVersion in precondition: \(rv), ResourceVersion in object meta: \(old.metadata["resourceVersion"]?.stringValue ?? "")"))
+        }
+        if request.dryRun { return served(old.value, as: type) }
+        return remove(old, type, propagation: request.propagation)
+    }
+
+    /// Marks or removes one object, then collects its dependents.
+    @discardableResult
+    func remove(_ old: StoredObject, _ type: ResourceType, propagation: DeleteRequest.Propagation) -> JSONValue {
+        let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
+        if !(old.metadata["finalizers"]?.arrayValue ?? []).isEmpty {
+            guard old.metadata["deletionTimestamp"] == nil else { return served(old.value, as: type) }
+            var marked = old
+            marked.value["metadata"]?["deletionTimestamp"] = .string(Self.timestamp())
+            marked.value["metadata"]?["deletionGracePeriodSeconds"] = 0
+            return served(commit(marked, storageKey: type.storageKey, key: key, kind: .modified, previous: old.value), as: type)
+        }
+        if propagation == .foreground { collectDependents(of: old.uid, propagation: .foreground) }
+        let removed = commit(old, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)
+        afterRemoval(removed, type, propagation: propagation)
+        return served(removed, as: type)
+    }
+
+    /// What follows an object's removal: its dependents, a namespace's contents, a CRD's objects.
+    func afterRemoval(_ removed: JSONValue, _ type: ResourceType, propagation: DeleteRequest.Propagation) {
+        let uid = removed["metadata"]?["uid"]?.stringValue ?? ""
+        if propagation == .orphan {
+            orphanDependents(of: uid)
+        } else {
+            collectDependents(of: uid, propagation: .background)
+        }
+        switch type.storageKey {
+        case "namespaces":
+            let name = removed["metadata"]?["name"]?.stringValue ?? ""
+            for entry in allObjects() where entry.object.namespace == name {
+                if let contentType = anyType(forStorageKey: entry.storageKey), contentType.namespaced {
+                    remove(entry.object, contentType, propagation: .background)
+                }
+            }
+        case "customresourcedefinitions.apiextensions.k8s.io":
+            for contentType in Catalog.resourceTypes(of: removed).prefix(1) {
+                for object in currentObjects(contentType, namespace: nil) { remove(object, contentType, propagation: .background) }
+            }
+            catalog.uninstall(removed)
+        default: break
+        }
+    }
+
+    /// Deletes dependents whose owners are all gone; strips the reference from the others.
+    func collectDependents(of uid: String, propagation: DeleteRequest.Propagation) {
+        guard !uid.isEmpty else { return }
+        for entry in allObjects() {
+            let references = entry.object.metadata["ownerReferences"]?.arrayValue ?? []
+            guard references.contains(where: { $0["uid"]?.stringValue == uid }),
+                  let dependentType = anyType(forStorageKey: entry.storageKey),
+                  let current = objects[entry.storageKey]?[entry.key] else { continue }
+            let others = references.filter { $0["uid"]?.stringValue != uid }
+            if others.contains(where: { exists(uid: $0["uid"]?.stringValue ?? "") }) {
+                stripOwner(uid, from: current, dependentType, key: entry.key)
+            } else {
+                remove(current, dependentType, propagation: propagation)
+            }
+        }
+    }
+
+    func orphanDependents(of uid: String) {
+        for entry in allObjects() where (entry.object.metadata["ownerReferences"]?.arrayValue ?? []).contains(where: { $0["uid"]?.stringValue == uid }) {
+            guard let dependentType = anyType(forStorageKey: entry.storageKey) else { continue }
+            stripOwner(uid, from: entry.object, dependentType, key: entry.key)
+        }
+    }
+
+    private func stripOwner(_ uid: String, from object: StoredObject, _ type: ResourceType, key: String) {
+        var updated = object
+        let remaining = (object.metadata["ownerReferences"]?.arrayValue ?? []).filter { $0["uid"]?.stringValue != uid }
+        updated.value["metadata"]?["ownerReferences"] = remaining.isEmpty ? Optional<JSONValue>.none : .array(remaining)
+        commit(updated, storageKey: type.storageKey, key: key, kind: .modified, previous: object.value)
+    }
+
+    func exists(uid: String) -> Bool {
+        objects.values.contains { $0.values.contains { $0.uid == uid } }
+    }
+
+    func anyType(forStorageKey storageKey: String) -> ResourceType? {
+        catalog.types.first { $0.storageKey == storageKey }
+    }
+}
+
+extension ClusterStore {
+    /// Deletes every object of a resource (in a namespace) that the selectors match.
+    func deleteCollection(_ type: ResourceType, namespace: String?, query: ListQuery,
+                          request: DeleteRequest) throws(SandboxError) -> [JSONValue] {
+        let matching = currentObjects(type, namespace: namespace).filter { query.matches($0.value) }
+        if request.dryRun { return matching.map { served($0.value, as: type) } }
+        return matching.map { object in
+            guard let current = stored(type, namespace: object.namespace, name: object.name) else { return served(object.value, as: type) }
+            return remove(current, type, propagation: request.propagation)
+        }
+    }
+}

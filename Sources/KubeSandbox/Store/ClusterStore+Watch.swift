@@ -1,0 +1,87 @@
+import KubeModel
+
+extension ClusterStore {
+    /// Opens a watch: replays what the client missed (or the current state as ADDED events when
+    /// no resourceVersion is given), then streams live changes. A resourceVersion older than the
+    /// history yields one ERROR event with a 410 Expired Status, as the API server does.
+    func watch(_ type: ResourceType, namespace: String?, query: ListQuery) -> (id: Int, stream: AsyncStream<WatchMessage>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: WatchMessage.self)
+        nextWatcherID += 1
+        let id = nextWatcherID
+        let watcher = Watcher(type: type, namespace: namespace, query: query, continuation: continuation)
+        let requested = query.resourceVersion.flatMap { Int($0) } ?? 0
+        if query.sendInitialEvents || requested == 0 {
+            for object in currentObjects(type, namespace: namespace) where query.matches(object.value) {
+                continuation.yield(.event("ADDED", served(object.value, as: type)))
+            }
+            if query.sendInitialEvents {
+                continuation.yield(.bookmark(revision: revision, initialEventsEnd: true))
+            }
+        } else if requested < compactedRevision {
+            continuation.yield(.error(.expired("too old resource version: \(requested) (\(compactedRevision + 1))")))
+            continuation.finish()
+            return (id, stream)
+        } else {
+            for event in history where event.revision > requested { deliver(event, to: watcher) }
+        }
+        watchers[id] = watcher
+        return (id, stream)
+    }
+
+    /// Sends a BOOKMARK at the current resourceVersion to one watch, if it asked for bookmarks.
+    func bookmark(_ id: Int) {
+        guard let watcher = watchers[id], watcher.query.allowBookmarks else { return }
+        watcher.continuation.yield(.bookmark(revision: revision, initialEventsEnd: false))
+    }
+
+    /// Sends a BOOKMARK to every watch that asked for bookmarks.
+    func bookmarkAll() {
+        for id in watchers.keys { bookmark(id) }
+    }
+
+    /// Ends one watch (its timeout passed or its client left).
+    func endWatch(_ id: Int) {
+        watchers.removeValue(forKey: id)?.continuation.finish()
+    }
+
+    /// Ends every open watch, as an API server restart or a dropped connection would.
+    func dropWatches() {
+        for (_, watcher) in watchers { watcher.continuation.finish() }
+        watchers.removeAll()
+    }
+
+    /// Forgets the whole history: watches and continue tokens from before now get 410 Gone.
+    func compact() {
+        history.removeAll()
+        compactedRevision = revision
+    }
+
+    var openWatchCount: Int { watchers.count }
+
+    func deliver(_ event: HistoryEvent, to watcher: Watcher) {
+        guard event.storageKey == watcher.type.storageKey else { return }
+        if let namespace = watcher.namespace, event.namespace != namespace { return }
+        let now = watcher.query.matches(event.object)
+        let before = event.previous.map(watcher.query.matches) ?? now
+        let type: String
+        switch (event.kind, before, now) {
+        case (.added, _, true): type = "ADDED"
+        case (.deleted, _, true): type = "DELETED"
+        case (.modified, true, true): type = "MODIFIED"
+        case (.modified, false, true): type = "ADDED"
+        case (.modified, true, false): type = "DELETED"
+        default: return
+        }
+        watcher.continuation.yield(.event(type, served(event.object, as: watcher.type)))
+    }
+
+    /// The objects of a resource (in a namespace, or all), in key order as etcd lists them.
+    func currentObjects(_ type: ResourceType, namespace: String?) -> [StoredObject] {
+        let byKey = objects[type.storageKey] ?? [:]
+        return byKey.keys.sorted().compactMap { key in
+            guard let object = byKey[key] else { return nil }
+            if let namespace, type.namespaced, object.namespace != namespace { return nil }
+            return object
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import KubeModel
+
+extension ClusterStore {
+    /// Metadata the server owns: a client's values are ignored on create and kept from the stored
+    /// object on update.
+    static let systemMetadata = ["uid", "resourceVersion", "creationTimestamp", "generation", "deletionTimestamp",
+                                 "deletionGracePeriodSeconds", "managedFields", "selfLink"]
+
+    func create(_ type: ResourceType, namespace: String, body: JSONValue, options: WriteOptions,
+                applied: [String: AppliedIntent] = [:]) throws(SandboxError) -> WriteResult {
+        var object = try checkTypeMeta(body, type)
+        var name = object["metadata"]?["name"]?.stringValue ?? ""
+        if name.isEmpty, let prefix = object["metadata"]?["generateName"]?.stringValue, !prefix.isEmpty {
+            name = prefix + Self.randomSuffix()
+            object["metadata"]?["name"] = .string(name)
+        }
+        guard !name.isEmpty else {
+            throw .api(.invalid(type, "", [SchemaViolation(.required, at: FieldPath(parsing: "metadata.name"), "Required value: name or generateName is required")]))
+        }
+        let nameErrors = Self.nameViolations(name) + (type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" ? Self.crdViolations(object) : [])
+        if !nameErrors.isEmpty { throw .api(.invalid(type, name, nameErrors)) }
+        if type.namespaced {
+            if let given = object["metadata"]?["namespace"]?.stringValue, !given.isEmpty, given != namespace {
+                throw .api(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
+            }
+            guard objects["namespaces"]?[namespace] != nil else {
+                throw .api(.notFound(BuiltinResources.namespaces, namespace))
+            }
+            if objects["namespaces"]?[namespace]?.metadata["deletionTimestamp"] != nil {
+                throw .api(APIStatus(code: 403, reason: "Forbidden", message: "\(type.qualifiedResource) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated", name: name, group: type.group, kind: type.plural))
+            }
+            object["metadata"]?["namespace"] = .string(namespace)
+        } else {
+            object["metadata"]?["namespace"] = nil
+        }
+        let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
+        if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
+        for field in Self.systemMetadata { object["metadata"]?[field] = nil }
+        if type.hasStatus { object["status"] = nil }
+        var (validated, warnings) = try validate(object, type, name: name, validation: options.fieldValidation)
+        validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
+        var stored = StoredObject(value: validated, applied: applied)
+        if applied.isEmpty {
+            let manager = options.fieldManager ?? "unknown"
+            let (validator, schema) = navigation(for: type)
+            let fields = FieldSet(validator: validator).leaves(of: Self.ownable(validated), schema: schema)
+            if !fields.isEmpty {
+                let intent = AppliedIntent(manager: manager, operation: .update, apiVersion: type.apiVersion, time: Self.timestamp(), fields: fields)
+                stored.applied = [intent.key: intent]
+            }
+        }
+        stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
+        if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
+        let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
+        if type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" { catalog.install(committed) }
+        return WriteResult(object: served(committed, as: type), warnings: warnings, created: true)
+    }
+
+    /// PUT of the object or its status.
+    func update(_ type: ResourceType, namespace: String, name: String, body: JSONValue, status: Bool,
+                options: WriteOptions) throws(SandboxError) -> WriteResult {
+        let old = try existing(type, namespace: namespace, name: name)
+        let object = try checkTypeMeta(body, type)
+        if let bodyName = object["metadata"]?["name"]?.stringValue, bodyName != name {
+            throw .api(.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))"))
+        }
+        if let rv = object["metadata"]?["resourceVersion"]?.stringValue, !rv.isEmpty,
+           rv != old.metadata["resourceVersion"]?.stringValue {
+            throw .api(.conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again"))
+        }
+        if let uid = object["metadata"]?["uid"]?.stringValue, !uid.isEmpty, uid != old.uid {
+            throw .api(.conflict(type, name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid)"))
+        }
+        return try replace(old, with: object, type, status: status, options: options)
+    }
+
+    /// Writes a new version of an existing object with status-subresource, generation and
+    /// finalizer semantics; an unchanged object is not written (no new resourceVersion).
+    func replace(_ old: StoredObject, with object: JSONValue, _ type: ResourceType, status: Bool,
+                 options: WriteOptions, applied: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
+        var candidate: JSONValue
+        if status {
+            candidate = old.value
+            candidate["status"] = object["status"]
+        } else {
+            candidate = object
+            for field in Self.systemMetadata { candidate["metadata"]?[field] = old.metadata[field] }
+            candidate["metadata"]?["name"] = .string(old.name)
+            candidate["metadata"]?["namespace"] = old.metadata["namespace"]
+            if type.hasStatus { candidate["status"] = old.value["status"] }
+        }
+        candidate["apiVersion"] = .string(type.apiVersion)
+        var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
+        if Self.specOf(validated) != Self.specOf(old.value) {
+            validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
+        }
+        var stored = old
+        stored.value = validated
+        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.fieldManager ?? "unknown")
+        stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
+        let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
+        let finished = stored.metadata["deletionTimestamp"] != nil
+            && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty
+        if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings) }
+        if finished {
+            let removed = commit(stored, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)
+            afterRemoval(removed, type, propagation: .background)
+            return WriteResult(object: served(removed, as: type), warnings: warnings)
+        }
+        if Self.sameContent(stored, old) { return WriteResult(object: served(old.value, as: type), warnings: warnings) }
+        let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .modified, previous: old.value)
+        if type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" { catalog.install(committed) }
+        return WriteResult(object: served(committed, as: type), warnings: warnings)
+    }
+
+    /// Equal but for managedFields timestamps: such a write is skipped, as the API server skips a no-op.
+    static func sameContent(_ new: StoredObject, _ old: StoredObject) -> Bool {
+        var lhs = new.value, rhs = old.value
+        lhs["metadata"]?["managedFields"] = nil
+        rhs["metadata"]?["managedFields"] = nil
+        return lhs == rhs && new.applied.mapValues(\.fields) == old.applied.mapValues(\.fields)
+    }
+
+    /// Everything but metadata and status: what metadata.generation tracks.
+    static func specOf(_ value: JSONValue) -> JSONValue {
+        var value = value
+        for key in ["metadata", "status", "apiVersion", "kind"] { value[key] = nil }
+        return value
+    }
+
+    /// The status a new object starts with: namespaces are Active, CRDs established at once.
+    static func withInitialStatus(_ value: JSONValue, _ type: ResourceType) -> JSONValue {
+        var value = value
+        switch type.storageKey {
+        case "namespaces":
+            value["status"] = ["phase": "Active"]
+        case "customresourcedefinitions.apiextensions.k8s.io":
+            let now = JSONValue.string(timestamp())
+            value["status"] = [
+                "acceptedNames": value["spec"]?["names"] ?? .object([:]),
+                "conditions": [
+                    ["type": "NamesAccepted", "status": "True", "reason": "NoConflicts", "message": "no conflicts found", "lastTransitionTime": now],
+                    ["type": "Established", "status": "True", "reason": "InitialNamesAccepted", "message": "the initial names have been accepted", "lastTransitionTime": now],
+                ],
+                "storedVersions": .array((value["spec"]?["versions"]?.arrayValue ?? []).filter { $0["storage"]?.boolValue == true }.compactMap { $0["name"] }),
+            ]
+        default: break
+        }
+        return value
+    }
+
+    static func randomSuffix() -> String {
+        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        return String((0..<5).map { _ in alphabet.randomElement() ?? "x" })
+    }
+}

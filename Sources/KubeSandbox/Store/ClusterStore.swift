@@ -1,0 +1,106 @@
+import Foundation
+import KubeModel
+
+/// The cluster's state: objects by resource, one cluster-wide resourceVersion counter, a bounded
+/// history of changes, and the open watches. All API semantics run inside this actor, so every
+/// write is atomic and every watcher sees changes in resourceVersion order.
+actor ClusterStore {
+    var catalog = Catalog()
+    /// storageKey → "namespace/name" (or "name") → object.
+    var objects: [String: [String: StoredObject]] = [:]
+    var revision = 0
+    var history: [HistoryEvent] = []
+    /// Events at or below this revision are gone; a watch from an older revision gets 410.
+    var compactedRevision = 0
+    let historyLimit: Int
+    let schemas: OpenAPISchemas?
+    let defaultFieldValidation: FieldValidation
+    var watchers: [Int: Watcher] = [:]
+    var nextWatcherID = 0
+
+    struct Watcher {
+        var type: ResourceType
+        var namespace: String?
+        var query: ListQuery
+        var continuation: AsyncStream<WatchMessage>.Continuation
+    }
+
+    init(schemas: OpenAPISchemas?, historyLimit: Int, defaultFieldValidation: FieldValidation) {
+        self.schemas = schemas
+        self.historyLimit = max(1, historyLimit)
+        self.defaultFieldValidation = defaultFieldValidation
+        for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
+            revision += 1
+            var namespace: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)],
+                                        "status": ["phase": "Active"]]
+            namespace = Self.withSystemMetadata(namespace)
+            namespace["metadata"]?["resourceVersion"] = .string(String(revision))
+            objects["namespaces", default: [:]][name] = StoredObject(value: namespace)
+        }
+    }
+
+    static func key(namespace: String, name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
+
+    func stored(_ type: ResourceType, namespace: String, name: String) -> StoredObject? {
+        objects[type.storageKey]?[Self.key(namespace: type.namespaced ? namespace : "", name: name)]
+    }
+
+    func existing(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> StoredObject {
+        guard let object = stored(type, namespace: namespace, name: name) else { throw .api(.notFound(type, name)) }
+        return object
+    }
+
+    /// The object as served at `type`'s version (a CRD stored at another version only changes apiVersion).
+    func served(_ value: JSONValue, as type: ResourceType) -> JSONValue {
+        var value = value
+        value["apiVersion"] = .string(type.apiVersion)
+        value["kind"] = .string(type.kind)
+        return value
+    }
+
+    func get(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
+        served(try existing(type, namespace: namespace, name: name).value, as: type)
+    }
+
+    /// Stamps a new resourceVersion, stores (or removes) the object, records and fans out the event.
+    @discardableResult
+    func commit(_ object: StoredObject, storageKey: String, key: String, kind: HistoryEvent.Kind,
+                previous: JSONValue?) -> JSONValue {
+        revision += 1
+        var stamped = object
+        stamped.value["metadata"]?["resourceVersion"] = .string(String(revision))
+        if kind == .deleted {
+            objects[storageKey]?[key] = nil
+        } else {
+            objects[storageKey, default: [:]][key] = stamped
+        }
+        let event = HistoryEvent(revision: revision, storageKey: storageKey, namespace: stamped.namespace,
+                                 kind: kind, object: stamped.value, previous: previous)
+        history.append(event)
+        if history.count > historyLimit {
+            let dropped = history.count - historyLimit
+            compactedRevision = history[dropped - 1].revision
+            history.removeFirst(dropped)
+        }
+        for (_, watcher) in watchers { deliver(event, to: watcher) }
+        return stamped.value
+    }
+
+    /// uid, creationTimestamp and generation for a newly created object.
+    static func withSystemMetadata(_ value: JSONValue) -> JSONValue {
+        var value = value
+        value["metadata"]?["uid"] = .string(UUID().uuidString.lowercased())
+        value["metadata"]?["creationTimestamp"] = .string(timestamp())
+        value["metadata"]?["generation"] = 1
+        return value
+    }
+
+    static func timestamp(_ date: Date = .now) -> String {
+        date.formatted(.iso8601)
+    }
+
+    /// Every stored object, with its storage key and map key.
+    func allObjects() -> [(storageKey: String, key: String, object: StoredObject)] {
+        objects.flatMap { storageKey, byKey in byKey.map { (storageKey, $0.key, $0.value) } }
+    }
+}

@@ -1,0 +1,49 @@
+import KubeModel
+import KubeSandbox
+import Testing
+
+@Suite struct DeleteTests {
+    let base = "/api/v1/namespaces/default/configmaps"
+
+    @Test func finalizersHoldDeletionUntilRemoved() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            var held = Fixtures.configMap("held")
+            held["metadata"]?["finalizers"] = ["shipshape.dev/cleanup"]
+            #expect(try await client.post(base, held).status == 201)
+            let marked = try await client.delete("\(base)/held")
+            #expect(marked.status == 200)
+            #expect(marked.json["metadata"]?["deletionTimestamp"] != nil)
+            #expect(try await client.get("\(base)/held").status == 200, "still there while a finalizer remains")
+            #expect(try await client.mergePatch("\(base)/held", ["metadata": ["finalizers": nil]]).status == 200)
+            #expect(try await client.get("\(base)/held").status == 404)
+        }
+    }
+
+    @Test func deletingAnOwnerCollectsItsDependentsUnlessOrphaned() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let owner = try await client.post(base, Fixtures.configMap("owner")).json
+            let uid = try #require(owner["metadata"]?["uid"]?.stringValue)
+            for name in ["child-1", "child-2"] {
+                var child = Fixtures.configMap(name)
+                child["metadata"]?["ownerReferences"] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "uid": .string(uid)]]
+                #expect(try await client.post(base, child).status == 201)
+            }
+            let wrongUID = try await client.delete("\(base)/owner", ["kind": "DeleteOptions", "apiVersion": "v1", "preconditions": ["uid": "nope"]])
+            #expect(wrongUID.status == 409)
+            #expect(try await client.delete("\(base)/owner").status == 200)
+            #expect(try await client.get("\(base)/child-1").status == 404)
+            #expect(try await client.get("\(base)/child-2").status == 404)
+
+            let second = try await client.post(base, Fixtures.configMap("owner2")).json
+            var orphan = Fixtures.configMap("orphan")
+            orphan["metadata"]?["ownerReferences"] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner2", "uid": second["metadata"]?["uid"] ?? .null]]
+            #expect(try await client.post(base, orphan).status == 201)
+            #expect(try await client.delete("\(base)/owner2?propagationPolicy=Orphan").status == 200)
+            let kept = try await client.get("\(base)/orphan")
+            #expect(kept.status == 200)
+            #expect(kept.json["metadata"]?["ownerReferences"] == nil)
+        }
+    }
+}
