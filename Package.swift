@@ -49,11 +49,13 @@ let package = Package(
         ),
         // AdmissionReview handling (pure); the HTTPS server lives beside it.
         .target(name: "Admission", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        // Validation of objects against OpenAPI v3 schemas (the official Kubernetes ones, CRDs').
+        .target(name: "KubeSchema", dependencies: ["KubeModel"]),
         // An in-memory Kubernetes API server on loopback (HTTP and HTTPS) for tests and local dev.
         .target(
             name: "KubeSandbox",
             dependencies: [
-                "KubeModel",
+                "KubeModel", "KubeSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -76,8 +78,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
-        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
@@ -85,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [
-                "KubeSandbox", "KubeModel",
+                "KubeSandbox", "KubeModel", "KubeSchema",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]

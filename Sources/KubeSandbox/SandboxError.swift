@@ -1,8 +1,6 @@
-/// The one error type of KubeSandbox: starting it, its certificates, its schemas, and the API
+/// The one error type of KubeSandbox: starting it, its certificates, and the API
 /// errors its handlers raise (turned into `metav1.Status` responses).
 public enum SandboxError: Error, Sendable, CustomStringConvertible {
-    /// An OpenAPI document could not be read or parsed.
-    case schemaFile(path: String, message: String)
     /// Generating or encoding a key or certificate failed.
     case certificate(String)
     /// The server could not start (or stopped before reporting its port).
@@ -12,7 +10,6 @@ public enum SandboxError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .schemaFile(let path, let message): return "\(path): \(message)"
         case .certificate(let message): return "certificate: \(message)"
         case .server(let message): return "server: \(message)"
         case .api(let status): return "\(status.code) \(status.reason): \(status.message)"

@@ -1,3 +1,4 @@
+import KubeSchema
 /// How a sandbox is started.
 public struct SandboxOptions: Sendable {
     /// Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with a generated CA; otherwise plain HTTP/1.1.

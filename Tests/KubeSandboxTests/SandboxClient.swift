@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KubeModel
+import KubeSchema
 import KubeSandbox
 import NIOCore
 import NIOHTTP1

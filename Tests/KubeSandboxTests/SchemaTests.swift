@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 import KubeSandbox
 import Testing
 

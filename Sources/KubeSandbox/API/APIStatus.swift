@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 
 /// A `metav1.Status` failure, shaped exactly as the API server sends it.
 public struct APIStatus: Sendable, Hashable {

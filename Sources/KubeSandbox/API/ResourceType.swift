@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 
 /// One served resource: `deployments` in `apps/v1`, or a CRD's plural in its group version.
 public struct ResourceType: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 
 extension ClusterStore {
     /// Rejects a body of the wrong kind or version, fills in apiVersion and kind when absent.

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 
 /// Server-side apply, simplified. What is the same as the API server: `fieldManager` is required;
 /// the object is created when absent; each manager's applied fields are recorded (managedFields,

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import KubeSchema
 
 extension ClusterStore {
     /// Metadata the server owns: a client's values are ignored on create and kept from the stored

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import KubeSchema
 
 /// The cluster's state: objects by resource, one cluster-wide resourceVersion counter, a bounded
 /// history of changes, and the open watches. All API semantics run inside this actor, so every

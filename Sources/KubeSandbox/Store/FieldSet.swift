@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 
 /// One step of a managed-field path: a member, or a list-map element named by its key fields.
 enum PathStep: Sendable, Hashable {

@@ -38,4 +38,10 @@ public struct SchemaResult: Sendable {
     public var unknownFields: [FieldPath]
 
     public var isValid: Bool { violations.isEmpty }
+
+    public init(value: JSONValue, violations: [SchemaViolation], unknownFields: [FieldPath]) {
+        self.value = value
+        self.violations = violations
+        self.unknownFields = unknownFields
+    }
 }

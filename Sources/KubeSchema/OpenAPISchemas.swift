@@ -11,27 +11,27 @@ public struct OpenAPISchemas: Sendable {
     private let schemaNames: [GroupVersionKind: String]
 
     /// Reads every `*.json` document in `directory`.
-    public init(directory: String) throws(SandboxError) {
+    public init(directory: String) throws(SchemaFileError) {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
         } catch {
-            throw .schemaFile(path: directory, message: "cannot list the directory: \(error)")
+            throw SchemaFileError(path: directory, message: "cannot list the directory: \(error)")
         }
-        guard !files.isEmpty else { throw .schemaFile(path: directory, message: "no OpenAPI documents (*.json)") }
+        guard !files.isEmpty else { throw SchemaFileError(path: directory, message: "no OpenAPI documents (*.json)") }
         var components: [String: JSONValue] = [:]
         var names: [GroupVersionKind: String] = [:]
         for file in files {
             let path = directory + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw .schemaFile(path: path, message: "cannot read the file")
+                throw SchemaFileError(path: path, message: "cannot read the file")
             }
             let document: JSONValue
             do { document = try JSONValue(parsingJSON: data) } catch {
-                throw .schemaFile(path: path, message: error.description)
+                throw SchemaFileError(path: path, message: error.description)
             }
             guard let schemas = document["components"]?["schemas"]?.objectValue else {
-                throw .schemaFile(path: path, message: "no components.schemas")
+                throw SchemaFileError(path: path, message: "no components.schemas")
             }
             for (name, schema) in schemas {
                 components[name] = Self.withoutDescriptions(schema)
