@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import KubeSchema
 import Testing
 @testable import ShipshapeAPI
 
@@ -79,5 +80,18 @@ import Testing
         #expect(Quantity.parse("abc") == nil)
         #expect(Quantity.parse("") == nil)
         #expect(Quantity.parse("1Mb") == nil)
+    }
+}
+
+@Suite struct CRDOpenAPITests {
+    @Test func theCRDIsValidAgainstTheOfficialAPIExtensionsSchema() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("../shared/kubernetes-openapi").standardized.path
+        let schemas = try OpenAPISchemas(directory: root)
+        let crd = try CustomResourceDefinition.microservices()
+        let gvk = GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition")
+        let result = try #require(schemas.validate(crd, as: gvk))
+        #expect(result.violations.map(\.description) == [])
+        #expect(result.unknownFields.map(\.description) == [])
     }
 }
