@@ -4,7 +4,25 @@ import KubeModel
 struct ContextObject: Sendable {
     let ref: ObjectRef
     let value: JSONValue
+    /// The pods it selects, read once: a Service's selector, a PDB's selector, a NetworkPolicy's
+    /// podSelector; nil when it selects none (or is an HPA or ServiceAccount).
+    let selector: LabelSelector?
+
+    init(ref: ObjectRef, value: JSONValue) {
+        self.ref = ref
+        self.value = value
+        let spec = value["spec"] ?? .null
+        switch ref.kind {
+        case "Service": selector = LabelSelector(serviceSelector: spec["selector"])
+        case "PodDisruptionBudget": selector = spec["selector"].flatMap(LabelSelector.init)
+        case "NetworkPolicy": selector = spec["podSelector"].flatMap(LabelSelector.init)
+        default: selector = nil
+        }
+    }
+
     var spec: JSONValue { value["spec"] ?? .null }
+
+    func selects(_ workload: Workload) -> Bool { selector?.matches(workload.podLabels) ?? false }
 }
 
 /// The non-workload objects of an audit, grouped by namespace, answering "what selects or
@@ -35,10 +53,7 @@ struct Inventory: Sendable {
 
     /// Services whose selector selects the workload's pods.
     func services(selecting workload: Workload) -> [ContextObject] {
-        let labels = workload.podLabels
-        return objects("Service", near: workload).filter {
-            LabelSelector(serviceSelector: $0.spec["selector"])?.matches(labels) ?? false
-        }
+        objects("Service", near: workload).filter { $0.selects(workload) }
     }
 
     /// The first HPA whose `scaleTargetRef` names the workload.
@@ -51,18 +66,12 @@ struct Inventory: Sendable {
 
     /// PDBs whose selector selects the workload's pods (policy/v1: `{}` selects all, absent none).
     func disruptionBudgets(covering workload: Workload) -> [ContextObject] {
-        let labels = workload.podLabels
-        return objects("PodDisruptionBudget", near: workload).filter {
-            $0.spec["selector"].flatMap(LabelSelector.init)?.matches(labels) ?? false
-        }
+        objects("PodDisruptionBudget", near: workload).filter { $0.selects(workload) }
     }
 
     /// NetworkPolicies whose podSelector selects the workload's pods (`{}` selects all).
     func networkPolicies(selecting workload: Workload) -> [ContextObject] {
-        let labels = workload.podLabels
-        return objects("NetworkPolicy", near: workload).filter {
-            $0.spec["podSelector"].flatMap(LabelSelector.init)?.matches(labels) ?? false
-        }
+        objects("NetworkPolicy", near: workload).filter { $0.selects(workload) }
     }
 
     /// The ServiceAccount of that name in the workload's namespace, if the input has it.

@@ -46,6 +46,11 @@ struct Workload: Sendable {
     let ref: ObjectRef
     let kind: WorkloadKind
     let value: JSONValue
+    /// The pod spec (null when absent or not an object).
+    let podSpec: JSONValue
+    /// Labels the pods get: the template's (the object's own for a Pod).
+    let podLabels: [String: String]
+    private let allContainers: [Container]
 
     init?(_ value: JSONValue, inputIndex: Int?) {
         guard let kindName = value["kind"]?.stringValue, let kind = WorkloadKind(rawValue: kindName) else { return nil }
@@ -54,25 +59,27 @@ struct Workload: Sendable {
         self.ref = ObjectRef(
             kind: kindName, namespace: value["metadata"]?["namespace"]?.stringValue,
             name: value["metadata"]?["name"]?.stringValue ?? "(unnamed)", inputIndex: inputIndex)
-    }
-
-    var templatePath: FieldPath { kind.templatePath }
-    var podSpecPath: FieldPath { templatePath.key("spec") }
-    var podSpec: JSONValue { value[podSpecPath] ?? .null }
-    var podSecurityContext: JSONValue { podSpec["securityContext"] ?? .null }
-    var podSecurityContextPath: FieldPath { podSpecPath.key("securityContext") }
-    var podLabelsPath: FieldPath { templatePath.key("metadata").key("labels") }
-    /// Labels the pods get: the template's (the object's own for a Pod).
-    var podLabels: [String: String] { value[podLabelsPath]?.stringMap ?? [:] }
-
-    /// Every container of the given roles, with its path (named by the container's name).
-    func containers(_ roles: [ContainerRole] = ContainerRole.allCases) -> [Container] {
-        roles.flatMap { role in
+        let podSpecPath = kind.templatePath.key("spec")
+        let podSpec = value[podSpecPath] ?? .null
+        self.podSpec = podSpec
+        self.podLabels = value[kind.templatePath.key("metadata").key("labels")]?.stringMap ?? [:]
+        self.allContainers = ContainerRole.allCases.flatMap { role in
             let listPath = podSpecPath.key(role.rawValue)
             return (podSpec[role.rawValue]?.elements ?? []).enumerated().map { index, element in
                 Container(path: listPath.index(index, name: element["name"]?.stringValue), value: element, role: role)
             }
         }
+    }
+
+    var templatePath: FieldPath { kind.templatePath }
+    var podSpecPath: FieldPath { templatePath.key("spec") }
+    var podSecurityContext: JSONValue { podSpec["securityContext"] ?? .null }
+    var podSecurityContextPath: FieldPath { podSpecPath.key("securityContext") }
+    var podLabelsPath: FieldPath { templatePath.key("metadata").key("labels") }
+
+    /// Every container of the given roles, with its path (named by the container's name).
+    func containers(_ roles: [ContainerRole] = ContainerRole.allCases) -> [Container] {
+        roles.count == ContainerRole.allCases.count ? allContainers : allContainers.filter { roles.contains($0.role) }
     }
 
     /// `spec.replicas` as written; nil when absent or not an integer.
