@@ -1,0 +1,81 @@
+import KubeModel
+
+/// The machine report. Shape (stable; fields absent when unknown):
+///
+///     { "schemaVersion": 1,
+///       "objects": [ { "kind", "namespace", "name", "file", "document", "line", "score",
+///                      "passed": [rule ids], "exempted": [ { "rule", "reason" } ],
+///                      "findings": [ { "rule", "severity": "error|warning", "status": "failed|exempted",
+///                                      "reason", "path", "message", "remediation", "file", "line",
+///                                      "relatedObject": { "kind", "namespace", "name" } } ] } ],
+///       "summary": { "objects", "errors", "warnings", "exempted", "passed", "score",
+///                    "skipped": { kind: count }, "rules": { id: { "passed", "failed", "exempted" } } } }
+struct JSONReport {
+    let result: AuditResult
+    let sources: SourceLookup
+
+    var value: JSONValue {
+        .object([
+            "schemaVersion": 1,
+            "objects": .array(result.reports.map(object)),
+            "summary": summary,
+        ])
+    }
+
+    private func object(_ report: ObjectReport) -> JSONValue {
+        var object = Self.identity(report.object)
+        if let position = result.position(of: report.object, in: sources) {
+            object["file"] = .string(position.file)
+            object["document"] = .integer(position.document)
+            object["line"] = position.line.map(JSONValue.integer)
+        }
+        object["score"] = .integer(report.score)
+        object["passed"] = .array(report.passed.map(JSONValue.string))
+        object["exempted"] = .array(report.exempted.map { .object(["rule": .string($0.rule), "reason": .string($0.reason)]) })
+        object["findings"] = .array(report.allFindings.map(finding))
+        return .object(object)
+    }
+
+    private func finding(_ finding: Finding) -> JSONValue {
+        var object: JSONObject = ["rule": .string(finding.rule), "severity": .string(finding.severity.rawValue)]
+        switch finding.status {
+        case .failed: object["status"] = "failed"
+        case .exempted(let reason):
+            object["status"] = "exempted"
+            object["reason"] = .string(reason)
+        }
+        object["path"] = .string(finding.path.description)
+        object["message"] = .string(finding.message)
+        object["remediation"] = .string(finding.remediation)
+        if let position = result.position(of: finding, in: sources) {
+            object["file"] = .string(position.file)
+            object["line"] = position.line.map(JSONValue.integer)
+        }
+        object["relatedObject"] = finding.relatedObject.map { .object(Self.identity($0)) }
+        return .object(object)
+    }
+
+    private var summary: JSONValue {
+        var rules = JSONObject()
+        for (id, counts) in result.ruleCounts.sorted(by: { $0.key < $1.key }) {
+            rules[id] = ["passed": .integer(counts.passed), "failed": .integer(counts.failed), "exempted": .integer(counts.exempted)]
+        }
+        return .object([
+            "objects": .integer(result.reports.count),
+            "errors": .integer(result.count(.error)),
+            "warnings": .integer(result.count(.warning)),
+            "exempted": .integer(result.reports.map(\.exempted.count).reduce(0, +)),
+            "passed": .integer(result.reports.map(\.passed.count).reduce(0, +)),
+            "score": .integer(result.score),
+            "skipped": .object(JSONObject(result.skippedKinds.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) })),
+            "rules": .object(rules),
+        ])
+    }
+
+    static func identity(_ ref: ObjectRef) -> JSONObject {
+        var object: JSONObject = ["kind": .string(ref.kind)]
+        object["namespace"] = ref.namespace.map(JSONValue.string)
+        object["name"] = .string(ref.name)
+        return object
+    }
+}

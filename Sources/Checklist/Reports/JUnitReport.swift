@@ -1,0 +1,63 @@
+/// JUnit XML for CI test tabs: a testsuite per object, a testcase per rule evaluated
+/// (a failure for a failed rule, skipped for an exempted one).
+struct JUnitReport {
+    let result: AuditResult
+    let sources: SourceLookup
+
+    var text: String {
+        let results = result.reports.flatMap(\.results)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"shipshape audit\"\(counts(results))>\n"
+        for report in result.reports { xml += suite(report) }
+        return xml + "</testsuites>\n"
+    }
+
+    private func counts(_ results: [RuleResult]) -> String {
+        let failures = results.filter { $0.outcome == .failed }.count
+        let skipped = results.filter { if case .exempted = $0.outcome { true } else { false } }.count
+        return " tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+    }
+
+    private func suite(_ report: ObjectReport) -> String {
+        let name = Self.escape(report.object.description)
+        let file = result.position(of: report.object, in: sources).map { " file=\"\(Self.escape($0.file))\"" } ?? ""
+        var xml = "  <testsuite name=\"\(name)\"\(counts(report.results))\(file)>\n"
+        for ruleResult in report.results {
+            xml += "    <testcase name=\"\(Self.escape(ruleResult.rule))\" classname=\"\(name)\""
+            switch ruleResult.outcome {
+            case .passed:
+                xml += "/>\n"
+                continue
+            case .exempted(let reason):
+                xml += ">\n      <skipped message=\"\(Self.escape("exempted: \(reason)"))\"/>\n"
+            case .failed:
+                let details = ruleResult.findings.map { finding in
+                    (result.position(of: finding, in: sources).map { "\($0.description): " } ?? "") + finding.message
+                } + ["fix: " + (ruleResult.findings.first?.remediation ?? "")]
+                xml += ">\n      <failure message=\"\(Self.escape(ruleResult.findings.first?.message ?? ""))\""
+                    + " type=\"\(ruleResult.severity.rawValue)\">\(Self.escape(details.joined(separator: "\n")))</failure>\n"
+            }
+            xml += "    </testcase>\n"
+        }
+        return xml + "  </testsuite>\n"
+    }
+
+    /// Escaped for XML text and attribute values; characters XML 1.0 cannot carry become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            default:
+                let allowed = scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF
+                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            }
+        }
+        return out
+    }
+}
