@@ -49,13 +49,22 @@ let package = Package(
         ),
         // AdmissionReview handling (pure); the HTTPS server lives beside it.
         .target(name: "Admission", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        // A small certificate authority: the webhook's self-issued certificates, the sandbox's TLS.
+        .target(
+            name: "Certificates",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         // Validation of objects against OpenAPI v3 schemas (the official Kubernetes ones, CRDs').
         .target(name: "KubeSchema", dependencies: ["KubeModel"]),
         // An in-memory Kubernetes API server on loopback (HTTP and HTTPS) for tests and local dev.
         .target(
             name: "KubeSandbox",
             dependencies: [
-                "KubeModel", "KubeSchema",
+                "KubeModel", "KubeSchema", "Certificates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
