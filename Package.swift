@@ -9,14 +9,23 @@ let package = Package(
         .library(name: "ShipshapeAPI", targets: ["ShipshapeAPI"]),
         .library(name: "Render", targets: ["Render"]),
         .library(name: "Checklist", targets: ["Checklist"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libcurl, with typed shims for its variadic calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The Kubernetes client: kubeconfig/in-cluster config, libcurl transport, requests, watch.
+        .target(
+            name: "KubeClient",
+            dependencies: ["CCurl", "KubeModel", .product(name: "Logging", package: "swift-log")]
+        ),
         // The Microservice API: types, defaults, schema (CRD + strict validation).
         .target(name: "ShipshapeAPI", dependencies: ["KubeModel"]),
         // Pure: Microservices -> Kubernetes objects.
@@ -31,6 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
