@@ -2,7 +2,7 @@ import KubeModel
 
 /// Every failure the client reports. API errors carry the server's `Status`; the description
 /// reads as one line for logs and command-line output.
-public enum KubeError: Error, Sendable, CustomStringConvertible {
+public enum KubeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server answered with an error; the `Status` is the server's own, or one made from
     /// the HTTP status when the body was not a Status.
     case api(Status)
