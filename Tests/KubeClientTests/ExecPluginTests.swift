@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 @testable import KubeClient
 
-@Suite struct ExecPluginTests {
+@Suite(.timeLimit(.minutes(1))) struct ExecPluginTests {
     /// A plugin that counts its runs, saves KUBERNETES_EXEC_INFO and prints a credential.
     static func plugin(in dir: TemporaryDirectory, status: String) throws -> String {
         try dir.write("bin/plugin.sh", """

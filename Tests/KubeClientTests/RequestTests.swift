@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 @testable import KubeClient
 
-@Suite struct RequestTests {
+@Suite(.timeLimit(.minutes(1))) struct RequestTests {
     static let object = TransportTests.configMapJSON
 
     @Test func writesUseTheRightVerbsBodiesAndContentTypes() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KubeClient
 
-@Suite(.serialized) struct TLSTests {
+@Suite(.serialized, .timeLimit(.minutes(1))) struct TLSTests {
     let certificates: TestCertificates
     let server: TLSServer
     let transport: CurlTransport

@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 @testable import KubeClient
 
-@Suite struct TransportTests {
+@Suite(.timeLimit(.minutes(1))) struct TransportTests {
     static let configMapJSON = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app","namespace":"shop","resourceVersion":"7"},"data":{"a":"1"}}"#
 
     @Test func sendsHeadersAndReusesOneConnection() async throws {

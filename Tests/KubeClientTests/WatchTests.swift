@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 @testable import KubeClient
 
-@Suite struct WatchTests {
+@Suite(.timeLimit(.minutes(1))) struct WatchTests {
     @Test func eventsArriveWhateverTheChunkingAndTheWatchEndsWithTheServer() async throws {
         let stream = Array(JSONStreamFramerTests.recorded.utf8)
         let server = try LoopbackServer { _, connection in

@@ -32,25 +32,29 @@ public final class BodyChannel: Sendable {
     /// the producer must pause until `onDemand` is called.
     @discardableResult
     public func offer(_ bytes: [UInt8]) -> Bool {
-        let waiter: CheckedContinuation<[UInt8]?, any Error>? = state.withLock { state in
-            guard state.end == nil else { return nil }
+        enum Outcome { case handOver(CheckedContinuation<[UInt8]?, any Error>), buffered, full }
+        let outcome: Outcome = state.withLock { state in
+            // After the end (the consumer left), bytes are dropped: the transfer is being cancelled.
+            guard state.end == nil else { return .buffered }
             if let waiter = state.waiter {
                 state.waiter = nil
-                return waiter
+                return .handOver(waiter)
             }
-            if state.buffered >= highWater {
+            guard state.buffered < highWater else {
                 state.producerPaused = true
-                return nil
+                return .full
             }
             state.chunks.append(bytes)
             state.buffered += bytes.count
-            return nil
+            return .buffered
         }
-        if let waiter {
+        switch outcome {
+        case .handOver(let waiter):
             waiter.resume(returning: bytes)
             return true
+        case .buffered: return true
+        case .full: return false
         }
-        return state.withLock { !$0.producerPaused || $0.end != nil }
     }
 
     /// Ends the body: normally with nil, or with an error the consumer sees after the bytes.
