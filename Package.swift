@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ShipshapeAPI", targets: ["ShipshapeAPI"]),
         .library(name: "Render", targets: ["Render"]),
         .library(name: "Checklist", targets: ["Checklist"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,13 @@ let package = Package(
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libcurl, with typed shims for its variadic calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The Kubernetes client: kubeconfig/in-cluster config, libcurl transport, requests, watch.
+        .target(
+            name: "KubeClient",
+            dependencies: ["CCurl", "KubeModel", .product(name: "Logging", package: "swift-log")]
+        ),
         // The Microservice API: types, defaults, schema (CRD + strict validation).
         .target(name: "ShipshapeAPI", dependencies: ["KubeModel"]),
         // Pure: Microservices -> Kubernetes objects.
@@ -89,6 +97,7 @@ let package = Package(
         // Benchmarks (run in release mode): `swift run -c release shipshape-bench audit`.
         .executableTarget(name: "shipshape-bench", dependencies: ["KubeModel", "Checklist"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),

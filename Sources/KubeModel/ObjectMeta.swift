@@ -16,12 +16,14 @@ public struct ObjectMeta: Codable, Sendable, Hashable {
     public var managedFields: [JSONValue]?
 
     public init(name: String? = nil, namespace: String? = nil, labels: [String: String]? = nil,
-                annotations: [String: String]? = nil, ownerReferences: [OwnerReference]? = nil) {
+                annotations: [String: String]? = nil, ownerReferences: [OwnerReference]? = nil,
+                resourceVersion: String? = nil) {
         self.name = name
         self.namespace = namespace
         self.labels = labels
         self.annotations = annotations
         self.ownerReferences = ownerReferences
+        self.resourceVersion = resourceVersion
     }
 
     /// The keys ObjectMeta accepts, for strict validation of hand-written metadata.

@@ -1,0 +1,31 @@
+import Testing
+@testable import KubeClient
+
+@Suite struct BackoffTests {
+    let backoff = Backoff(base: .milliseconds(100), cap: .seconds(1), maxAttempts: 4, maxRetryAfter: .seconds(30))
+
+    @Test func fullJitterStaysUnderTheDoublingBoundAndTheCap() {
+        #expect(backoff.delay(retry: 0, retryAfter: nil, unitRandom: 0) == .zero)
+        #expect(backoff.delay(retry: 0, retryAfter: nil, unitRandom: 0.5) == .milliseconds(50))
+        #expect(backoff.delay(retry: 2, retryAfter: nil, unitRandom: 0.5) == .milliseconds(200))
+        #expect(backoff.delay(retry: 3, retryAfter: nil, unitRandom: 1) == .milliseconds(800))
+        #expect(backoff.delay(retry: 10, retryAfter: nil, unitRandom: 1) == .seconds(1))
+        #expect(backoff.delay(retry: 80, retryAfter: nil, unitRandom: 0.25) == .milliseconds(250))
+    }
+
+    @Test func retryAfterIsHonouredUpToItsCap() {
+        #expect(backoff.delay(retry: 0, retryAfter: .seconds(7), unitRandom: 0) == .seconds(7))
+        #expect(backoff.delay(retry: 0, retryAfter: .seconds(300), unitRandom: 0) == .seconds(30))
+        #expect(RetryPolicy.retryAfter(header: " 3 ") == .seconds(3))
+        #expect(RetryPolicy.retryAfter(header: "Wed, 21 Oct 2015 07:28:00 GMT") == nil)
+    }
+
+    @Test func attemptsAreBoundedAndOnlyTransientStatusesRetry() {
+        #expect(backoff.allowsRetry(after: 3))
+        #expect(!backoff.allowsRetry(after: 4))
+        #expect(RetryPolicy.isRetryable(status: 429))
+        #expect(RetryPolicy.isRetryable(status: 503))
+        #expect(!RetryPolicy.isRetryable(status: 409))
+        #expect(!RetryPolicy.isRetryable(status: 501))
+    }
+}
