@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
+        .executableTarget(name: "shipshape-bench", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel"]),

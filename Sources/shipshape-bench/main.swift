@@ -1,0 +1,8 @@
+import Foundation
+
+/// Every benchmark case. To add one: write a `Benchmark` type in its own file and list it here.
+let benchmarks: [any Benchmark.Type] = [
+    RenderBenchmark.self,
+]
+
+exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
