@@ -94,8 +94,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Benchmarks (run in release mode): `swift run -c release shipshape-bench audit`.
-        .executableTarget(name: "shipshape-bench", dependencies: ["KubeModel", "Checklist"]),
+        // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
+        .executableTarget(name: "shipshape-bench", dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),

@@ -95,7 +95,7 @@ extension JSONValue {
     /// Multi-line strings that a literal block keeps exactly: no trailing spaces on any line,
     /// no leading space, at most one trailing newline, no carriage returns or other controls.
     static func usesBlockLiteral(_ string: String) -> Bool {
-        guard string.contains("\n"), !string.hasSuffix("\n\n"), !string.hasPrefix(" "), !string.hasPrefix("\n")
+        guard string.utf8.contains(UInt8(ascii: "\n")), !string.hasSuffix("\n\n"), !string.hasPrefix(" "), !string.hasPrefix("\n")
         else { return false }
         for line in string.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasSuffix(" ") || line.hasSuffix("\t") { return false }
@@ -120,26 +120,57 @@ extension JSONValue {
         ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN",
     ]
 
+    /// One pass over the bytes: a non-ASCII or control byte, an indicator first, a space, tab
+    /// or colon last, or `: ` / ` #` inside all need quotes; so do reserved words and numbers.
+    /// (Bytes, not `String.contains`, which resolves to Foundation's slow `range(of:)`.)
     private static func isPlainSafe(_ string: String) -> Bool {
-        guard let first = string.unicodeScalars.first, let last = string.unicodeScalars.last else { return false }
-        if reservedWords.contains(string) { return false }
-        if "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) { return false }
-        if last == " " || last == "\t" || last == ":" { return false }
-        if string.contains(": ") || string.contains(" #") { return false }
-        for scalar in string.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
+        let bytes = string.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if isIndicator(first) || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: ":") {
             return false
         }
-        if looksNumeric(string) { return false }
-        return true
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte >= 0x7F { return false }
+            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ")) || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#")) {
+                return false
+            }
+            previous = byte
+        }
+        return !reservedWords.contains(string) && !looksNumeric(bytes)
+    }
+
+    /// Characters that cannot start a plain scalar: `-?:,[]{}#&*!|>'"%@``, space and tab.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Anything a YAML 1.1 resolver might read as an int, float, or timestamp: it starts with a
-    /// digit, a sign, or a dot and is made only of digits and number punctuation.
-    private static func looksNumeric(_ string: String) -> Bool {
-        guard let first = string.unicodeScalars.first,
-            "0123456789+-.".unicodeScalars.contains(first)
+    /// digit, a sign, or a dot and is made only of digits and number punctuation
+    /// (`0-9a-fA-FxXoO_.:+-eE tTzZ`).
+    private static func looksNumeric(_ bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: ".")
         else { return false }
-        let allowed = "0123456789abcdefABCDEFxXoO_.:+-eE tTzZ".unicodeScalars
-        return string.unicodeScalars.allSatisfy { allowed.contains($0) }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+                 UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "z"), UInt8(ascii: "Z"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 }

@@ -5,8 +5,8 @@ public struct JSONValueEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
-        let root = TreeNode()
-        try root.encode(value, codingPath: [])
+        let root = TreeNode(parent: nil, key: nil)
+        try root.encode(value)
         return root.json
     }
 }
@@ -22,74 +22,103 @@ extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodabl
     }
 }
 
-/// A mutable tree the containers write into; turned into a `JSONValue` at the end.
+/// A mutable tree the containers write into; turned into a `JSONValue` at the end. Each node
+/// knows its parent and key, so coding paths are built only when asked for (in errors).
 private final class TreeNode {
-    enum Storage {
-        case unset
-        case value(JSONValue)
-        case object(keys: [String], members: [String: TreeNode])
-        case array([TreeNode])
+    private enum Kind { case unset, value, object, array }
+
+    private var kind = Kind.unset
+    private var value = JSONValue.null
+    /// Object member names, parallel to `children`; unused for arrays.
+    private var keys: [String] = []
+    /// Object members or array elements, in order.
+    private var children: [TreeNode] = []
+    private unowned let parent: TreeNode?
+    private let key: AnyKey?
+
+    init(parent: TreeNode?, key: AnyKey?) {
+        self.parent = parent
+        self.key = key
     }
 
-    var storage: Storage = .unset
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var node: TreeNode? = self
+        while let current = node, let key = current.key {
+            path.append(key)
+            node = current.parent
+        }
+        return path.reversed()
+    }
 
     var json: JSONValue {
-        switch storage {
+        switch kind {
         case .unset: return .object(JSONObject())
-        case .value(let value): return value
-        case .object(let keys, let members):
+        case .value: return value
+        case .object:
             var object = JSONObject()
-            for key in keys { if let member = members[key] { object[key] = member.json } }
+            for (key, member) in zip(keys, children) { object[key] = member.json }
             return .object(object)
-        case .array(let nodes): return .array(nodes.map(\.json))
+        case .array: return .array(children.map(\.json))
         }
     }
 
-    func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws {
+    func set(_ value: JSONValue) {
+        kind = .value
+        self.value = value
+        keys = []
+        children = []
+    }
+
+    func encode<T: Encodable>(_ value: T) throws {
         if let json = value as? JSONValue {
-            storage = .value(json)
+            set(json)
         } else if let dictionary = value as? any StringKeyedDictionary {
-            storage = .object(keys: [], members: [:])
+            makeObject()
             for (key, element) in dictionary.sortedEncodableEntries() {
-                try child(key).encode(element, codingPath: codingPath + [AnyKey(key)])
+                try appendMember(key).encode(element)
             }
         } else {
-            try value.encode(to: TreeEncoder(node: self, codingPath: codingPath))
+            try value.encode(to: TreeEncoder(node: self))
         }
     }
 
+    /// The member `key`, created at the end when new (a repeated key keeps its first position).
     func child(_ key: String) -> TreeNode {
-        if case .object(var keys, var members) = storage {
-            if let existing = members[key] { return existing }
-            let node = TreeNode()
-            keys.append(key)
-            members[key] = node
-            storage = .object(keys: keys, members: members)
-            return node
-        }
-        let node = TreeNode()
-        storage = .object(keys: [key], members: [key: node])
+        makeObject()
+        if let index = keys.firstIndex(of: key) { return children[index] }
+        return appendMember(key)
+    }
+
+    private func appendMember(_ key: String) -> TreeNode {
+        let node = TreeNode(parent: self, key: AnyKey(key))
+        keys.append(key)
+        children.append(node)
         return node
     }
 
     func appendElement() -> TreeNode {
-        let node = TreeNode()
-        if case .array(var nodes) = storage {
-            nodes.append(node)
-            storage = .array(nodes)
-        } else {
-            storage = .array([node])
-        }
+        makeArray()
+        let node = TreeNode(parent: self, key: AnyKey(index: children.count))
+        children.append(node)
         return node
     }
 
-    var elementCount: Int {
-        if case .array(let nodes) = storage { return nodes.count }
-        return 0
+    var elementCount: Int { kind == .array ? children.count : 0 }
+
+    func makeObject() {
+        guard kind != .object else { return }
+        kind = .object
+        keys = []
+        children = []
     }
 
-    func makeObject() { if case .object = storage {} else { storage = .object(keys: [], members: [:]) } }
-    func makeArray() { if case .array = storage {} else { storage = .array([]) } }
+    func makeArray() {
+        guard kind != .array else { return }
+        kind = .array
+        keys = []
+        children = []
+    }
 }
 
 struct AnyKey: CodingKey {
@@ -106,92 +135,88 @@ struct AnyKey: CodingKey {
 
 private struct TreeEncoder: Encoder {
     let node: TreeNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.makeObject()
-        return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.makeArray()
-        return UnkeyedTreeContainer(node: node, codingPath: codingPath)
+        return UnkeyedTreeContainer(node: node)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleTreeContainer(node: node, codingPath: codingPath)
+        SingleTreeContainer(node: node)
     }
 }
 
+/// Writes members; the common scalar types directly, without going through an `Encoder`.
 private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: TreeNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath }
 
-    mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).storage = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).set(.null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).set(.bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue).set(.string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).set(.integer(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue).set(.number(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try node.child(key.stringValue).encode(value, codingPath: codingPath + [key])
+        try node.child(key.stringValue).encode(value)
     }
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        TreeEncoder(node: node.child(key.stringValue)).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        TreeEncoder(node: node.child(key.stringValue)).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder {
-        TreeEncoder(node: node.child("super"), codingPath: codingPath + [AnyKey("super")])
-    }
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key])
-    }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node.child("super")) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(node: node.child(key.stringValue)) }
 }
 
+/// Appends elements; the common scalar types directly, without going through an `Encoder`.
 private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     let node: TreeNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath }
     var count: Int { node.elementCount }
 
-    private func nextPath() -> [any CodingKey] { codingPath + [AnyKey(index: count)] }
-
-    mutating func encodeNil() throws { node.appendElement().storage = .value(.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = nextPath()
-        try node.appendElement().encode(value, codingPath: path)
-    }
+    mutating func encodeNil() throws { node.appendElement().set(.null) }
+    mutating func encode(_ value: Bool) throws { node.appendElement().set(.bool(value)) }
+    mutating func encode(_ value: String) throws { node.appendElement().set(.string(value)) }
+    mutating func encode(_ value: Int) throws { node.appendElement().set(.integer(value)) }
+    mutating func encode(_ value: Double) throws { node.appendElement().set(.number(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try node.appendElement().encode(value) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let path = nextPath()
-        return TreeEncoder(node: node.appendElement(), codingPath: path).container(keyedBy: keyType)
+        TreeEncoder(node: node.appendElement()).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let path = nextPath()
-        return TreeEncoder(node: node.appendElement(), codingPath: path).unkeyedContainer()
+        TreeEncoder(node: node.appendElement()).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder {
-        let path = nextPath()
-        return TreeEncoder(node: node.appendElement(), codingPath: path)
-    }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node.appendElement()) }
 }
 
 private struct SingleTreeContainer: SingleValueEncodingContainer {
     let node: TreeNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath }
 
-    mutating func encodeNil() throws { node.storage = .value(.null) }
-    mutating func encode(_ value: Bool) throws { node.storage = .value(.bool(value)) }
-    mutating func encode(_ value: String) throws { node.storage = .value(.string(value)) }
-    mutating func encode(_ value: Double) throws { node.storage = .value(.number(value)) }
-    mutating func encode(_ value: Float) throws { node.storage = .value(.number(Double(value))) }
-    mutating func encode(_ value: Int) throws { node.storage = .value(.integer(value)) }
-    mutating func encode(_ value: Int8) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: Int16) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: Int32) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: Int64) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: UInt) throws { node.storage = .value(.integer(Int(clamping: value))) }
-    mutating func encode(_ value: UInt8) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: UInt16) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: UInt32) throws { node.storage = .value(.integer(Int(value))) }
-    mutating func encode(_ value: UInt64) throws { node.storage = .value(.integer(Int(clamping: value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try node.encode(value, codingPath: codingPath) }
+    mutating func encodeNil() throws { node.set(.null) }
+    mutating func encode(_ value: Bool) throws { node.set(.bool(value)) }
+    mutating func encode(_ value: String) throws { node.set(.string(value)) }
+    mutating func encode(_ value: Double) throws { node.set(.number(value)) }
+    mutating func encode(_ value: Float) throws { node.set(.number(Double(value))) }
+    mutating func encode(_ value: Int) throws { node.set(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: Int16) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: Int32) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: Int64) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: UInt) throws { node.set(.integer(Int(clamping: value))) }
+    mutating func encode(_ value: UInt8) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: UInt16) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: UInt32) throws { node.set(.integer(Int(value))) }
+    mutating func encode(_ value: UInt64) throws { node.set(.integer(Int(clamping: value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try node.encode(value) }
 }

@@ -24,8 +24,3 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(resource).\(version).\(group)" }
 }
 
-/// A Codable type whose values are objects of one Kubernetes resource.
-public protocol KubernetesObject: Codable, Sendable {
-    /// The resource the type's objects are served as.
-    static var resourceType: ResourceType { get }
-}

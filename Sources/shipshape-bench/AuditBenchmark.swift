@@ -4,27 +4,26 @@ import KubeModel
 
 /// Generates `count` objects (Deployments with their Services, HPAs, PDBs and NetworkPolicies,
 /// spread over namespaces) as one multi-document YAML text, then times parsing and auditing.
-func runAuditBenchmark(count: Int) {
-    let text = generatedNamespaceDump(objects: count)
-    let clock = ContinuousClock()
+enum AuditBenchmark: Benchmark {
+    static let name = "audit"
+    static let summary = "[--count 10000]: parse a generated namespace dump and audit it"
 
-    var sources: [SourceObject] = []
-    let parse = clock.measure {
-        do {
-            sources = try SourceReader.objects(in: text, file: "bench.yaml")
-        } catch {
-            print("generated YAML does not parse: \(error)")
-        }
+    static func run(_ options: BenchmarkOptions) throws(BenchmarkError) {
+        let count = try options.count("count", default: 10_000)
+        let text = generatedNamespaceDump(objects: count)
+        let (parsed, parsing) = Measure.time { Result { () throws(SourceError) in try SourceReader.objects(in: text, file: "bench.yaml") } }
+        let sources: [SourceObject]
+        do { sources = try parsed.get() } catch { throw BenchmarkError(description: "generated YAML does not parse: \(error)") }
+        let objects = sources.map(\.value)
+        let (result, checking) = Measure.time { Checklist().check(objects: objects) }
+        let parseSeconds = Measure.seconds(parsing), checkSeconds = Measure.seconds(checking)
+
+        print("audit: \(objects.count) objects, \(text.utf8.count / 1024) KiB of YAML")
+        print("  parse     \(Measure.format(parseSeconds, digits: 3)) s  \(Measure.format(Double(objects.count) / parseSeconds)) objects/s")
+        print("  check     \(Measure.format(checkSeconds, digits: 3)) s  \(Measure.format(Double(objects.count) / checkSeconds)) objects/s"
+            + "  (\(result.reports.count) workloads, \(result.findings.count) findings)")
+        print("  peak RSS  \(Measure.peakResidentMemory())")
     }
-    let objects = sources.map(\.value)
-    var result = AuditResult(reports: [])
-    let check = clock.measure { result = Checklist().check(objects: objects) }
-
-    print("audit benchmark: \(objects.count) objects, \(text.utf8.count / 1024) KiB of YAML")
-    print("  parse  \(format(parse))  \(rate(objects.count, parse)) objects/s")
-    print("  check  \(format(check))  \(rate(objects.count, check)) objects/s"
-        + "  (\(result.reports.count) workloads, \(result.findings.count) findings)")
-    print("  peak RSS \(peakResidentMemory() ?? "unknown")")
 }
 
 /// Five objects per service; a few services are deliberately careless so rules fail.
@@ -99,20 +98,4 @@ private func generatedNamespaceDump(objects: Int) -> String {
             """
     }
     return text
-}
-
-private func rate(_ count: Int, _ duration: Duration) -> Int {
-    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    return seconds > 0 ? Int(Double(count) / seconds) : 0
-}
-
-private func format(_ duration: Duration) -> String {
-    duration.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
-}
-
-/// VmHWM (the peak resident set) from /proc/self/status; nil where there is no /proc.
-private func peakResidentMemory() -> String? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-        .map { $0.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces) }
 }

@@ -1,8 +1,9 @@
-// Benchmarks, run in release mode: `swift run -c release shipshape-bench audit [count]`.
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "audit":
-    runAuditBenchmark(count: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000)
-default:
-    print("usage: shipshape-bench audit [object-count]")
-}
+import Foundation
+
+/// Every benchmark case. To add one: write a `Benchmark` type in its own file and list it here.
+let benchmarks: [any Benchmark.Type] = [
+    RenderBenchmark.self,
+    AuditBenchmark.self,
+]
+
+exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))

@@ -133,7 +133,7 @@ extension RuleDefinition {
 
 extension MicroserviceSpec {
     /// The probes that are set, by name.
-    var probeList: [(String, Probe)] {
+    var probeList: [(String, ShipshapeAPI.Probe)] {
         [("liveness", probes?.liveness), ("readiness", probes?.readiness), ("startup", probes?.startup)]
             .compactMap { name, probe in probe.map { (name, $0) } }
     }

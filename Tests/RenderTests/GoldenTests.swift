@@ -1,0 +1,43 @@
+import Foundation
+import KubeModel
+import ShipshapeAPI
+import Testing
+@testable import Render
+
+/// Each case renders `Tests/Fixtures/render/<case>/input.yaml` (with the renderer options in
+/// `renderer.yaml`, when present) and compares the YAML with `expected.yaml` and the warnings
+/// with `warnings.txt` (absent when there are none). Re-record: `SHIPSHAPE_RECORD=1 swift test --filter RenderTests`.
+@Suite struct GoldenTests {
+    static let cases = [
+        "shop", "minimal", "autoscaling", "single-replica", "grpc", "secrets-and-config", "cross-namespace",
+        "missing-dependency", "operator-mode", "security-overrides",
+    ]
+
+    /// The options a case may set, as the operator would supply them.
+    struct RendererOptions: Decodable {
+        var ownerUIDs: [String: String]?
+        var referenceVersions: [String: String]?
+    }
+
+    @Test(arguments: cases) func rendersAsRecorded(_ name: String) throws {
+        let directory = Golden.root.appendingPathComponent(name)
+        let microservices = try Golden.microservices(in: directory.appendingPathComponent("input.yaml"))
+        let output = try renderer(in: directory).render(microservices)
+        try Golden.check(output.yamlText(), against: directory.appendingPathComponent("expected.yaml"))
+        let warnings = output.warnings.map { "\($0)\n" }.joined()
+        try Golden.check(warnings.isEmpty ? nil : warnings, against: directory.appendingPathComponent("warnings.txt"))
+    }
+
+    @Test func everyFixtureDirectoryIsACase() throws {
+        let directories = try FileManager.default.contentsOfDirectory(atPath: Golden.root.path)
+        #expect(Set(directories) == Set(Self.cases))
+    }
+
+    private func renderer(in directory: URL) throws -> Renderer {
+        let file = directory.appendingPathComponent("renderer.yaml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return Renderer() }
+        let objects = try SourceReader.objects(in: text, file: "renderer.yaml")
+        let options = try JSONValueDecoder().decode(RendererOptions.self, from: try #require(objects.first).value)
+        return Renderer(ownerUIDs: options.ownerUIDs ?? [:], referenceVersions: options.referenceVersions ?? [:])
+    }
+}
