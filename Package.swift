@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         // AdmissionReview handling (pure); the HTTPS server lives beside it.
-        .target(name: "Admission", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        .target(name: "Admission", dependencies: ["Checklist", "ShipshapeAPI", "KubeModel"]),
         // A small certificate authority: the webhook's self-issued certificates, the sandbox's TLS.
         .target(
             name: "Certificates",
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "AdmissionTests", dependencies: ["Admission", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
         .testTarget(

@@ -9,6 +9,7 @@ public struct AdmissionFinding: Sendable, Hashable {
     public let severity: Severity
     /// The field at fault, as the user wrote it (`spec.resources.requests.cpu`).
     public let path: String
+    /// What is wrong, naming the field (`spec.resources.requests.cpu is not set`).
     public let message: String
     public let remediation: String
 

@@ -57,13 +57,13 @@ public struct AdmissionHandler: Sendable {
         let blocking = findings.filter { $0.severity == .error && !existing.contains($0.ratchetKey) }
         let warnings = findings.filter { !(mode == .enforce && blocking.contains($0)) }.map { finding in
             let debt = finding.severity == .error && existing.contains(finding.ratchetKey) ? " (already present before this update)" : ""
-            return "[\(finding.rule)] \(finding.path): \(finding.message)\(debt)"
+            return "[\(finding.rule)] \(finding.message)\(debt)"
         }
         guard mode == .enforce, !blocking.isEmpty else { return .allow(uid, warnings: warnings) }
         let count = blocking.count == 1 ? "1 checklist rule" : "\(blocking.count) checklist rules"
         var message = "\(object) breaks \(count) (mode enforce):"
         for finding in blocking {
-            message += "\n- \(finding.rule): \(finding.path): \(finding.message). Fix: \(finding.remediation)"
+            message += "\n- \(finding.rule): \(finding.message). Fix: \(finding.remediation)"
         }
         message += "\n" + escape
         return .deny(uid, message: message, warnings: warnings)

@@ -9,15 +9,15 @@ struct TwoRules: AdmissionChecklist {
     func findings(for microservice: Microservice) -> [AdmissionFinding] {
         var findings: [AdmissionFinding] = []
         if microservice.spec.image.hasSuffix(":latest") {
-            findings.append(.init(rule: "image-pinned", severity: .error, path: "spec.image", message: "tag \"latest\" is not pinned",
+            findings.append(.init(rule: "image-pinned", severity: .error, path: "spec.image", message: "spec.image: tag \"latest\" is not pinned",
                                   remediation: "use a version tag or a digest"))
         }
         if microservice.spec.resources?.requests?.cpu == nil {
-            findings.append(.init(rule: "cpu-request", severity: .error, path: "spec.resources.requests.cpu", message: "is not set",
+            findings.append(.init(rule: "cpu-request", severity: .error, path: "spec.resources.requests.cpu", message: "spec.resources.requests.cpu is not set",
                                   remediation: "request the CPU the service needs, e.g. 100m"))
         }
         if microservice.spec.replicas == 1 {
-            findings.append(.init(rule: "replicas-ha", severity: .warning, path: "spec.replicas", message: "1 replica",
+            findings.append(.init(rule: "replicas-ha", severity: .warning, path: "spec.replicas", message: "spec.replicas is 1",
                                   remediation: "run at least 2"))
         }
         return findings
@@ -27,7 +27,7 @@ struct TwoRules: AdmissionChecklist {
         let image = object[FieldPath(parsing: "spec.template.spec.containers[0].image")]?.stringValue ?? ""
         guard image.hasSuffix(":latest") else { return [] }
         return [.init(rule: "image-pinned", severity: .error, path: "spec.template.spec.containers[app].image",
-                      message: "tag \"latest\" is not pinned", remediation: "use a version tag or a digest")]
+                      message: "spec.template.spec.containers[app].image: tag \"latest\" is not pinned", remediation: "use a version tag or a digest")]
     }
 }
 
@@ -65,10 +65,10 @@ struct TwoRules: AdmissionChecklist {
         #expect(response.denial?.message == """
             Microservice shop/orders breaks 2 checklist rules (mode enforce):
             - image-pinned: spec.image: tag "latest" is not pinned. Fix: use a version tag or a digest
-            - cpu-request: spec.resources.requests.cpu: is not set. Fix: request the CPU the service needs, e.g. 100m
+            - cpu-request: spec.resources.requests.cpu is not set. Fix: request the CPU the service needs, e.g. 100m
             Exempt a rule in spec.checklist.exemptions (with a reason), or set spec.checklist.mode: warn.
             """)
-        #expect(response.warnings == ["[replicas-ha] spec.replicas: 1 replica"])
+        #expect(response.warnings == ["[replicas-ha] spec.replicas is 1"])
         #expect(response.review["response"]?["uid"] == "u-1")
     }
 
