@@ -88,7 +88,7 @@ func readMicroservice(_ yaml: String) throws -> Microservice {
         #expect(messages["run-as-non-root"] == "spec.security.runAsNonRoot is false")
         #expect(messages["replicas-ha"] == "spec.replicas is 1: a single pod is a single point of failure")
         #expect(messages["no-inline-secrets"] == "spec.env[ADMIN_PASSWORD].value looks like a secret; use spec.secrets")
-        #expect(messages["probes-distinct"] == "spec.probes.liveness is identical to spec.probes.readiness")
+        #expect(messages["probes-distinct"] == "spec.probes.liveness makes the same check as spec.probes.readiness")
         #expect(messages["graceful-shutdown"]?.hasPrefix("spec.shutdown.preStopSleepSeconds is 0") == true)
         #expect(messages["metrics-exposed"] == "spec.observability.metrics is not set, and no port is named metrics")
         for rule in ["no-privilege-escalation", "drop-capabilities", "read-only-root-fs", "seccomp",

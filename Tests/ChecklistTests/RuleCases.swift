@@ -73,7 +73,10 @@ let ruleCases: [RuleCase] = [
           mentioning: "livenessProbe.tcpSocket.port is 8081"),
     .pass("probes-distinct", "fixture", Fixture.objects),
     .fail("probes-distinct", "liveness is readiness", Fixture.deployment(["\(c).livenessProbe": yamlValue("{ httpGet: { path: /ready, port: http } }")]),
-          .warning, mentioning: "livenessProbe is identical to readinessProbe"),
+          .warning, mentioning: "livenessProbe makes the same check as readinessProbe"),
+    .fail("probes-distinct", "same endpoint, other timings",
+          Fixture.deployment(["\(c).livenessProbe": yamlValue("{ httpGet: { path: /ready, port: http }, periodSeconds: 30, timeoutSeconds: 5 }")]),
+          .warning, mentioning: "livenessProbe makes the same check as readinessProbe"),
 
     // lifecycle
     .pass("graceful-shutdown", "sleep action", Fixture.objects),

@@ -19,9 +19,21 @@ import Testing
         var referenceVersions: [String: String]?
     }
 
+    /// Cases whose input is the repository's Examples (in the order `shipshape render` reads
+    /// them), so the examples' rendering is reviewed in every diff; the others use `input.yaml`.
+    static let exampleInputs = [
+        "shop": ["shop/notification-service.yaml", "shop/order-service.yaml", "shop/product-catalog.yaml"],
+        "minimal": ["minimal.yaml"],
+    ]
+
+    static let examples = Golden.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples")
+
     @Test(arguments: cases) func rendersAsRecorded(_ name: String) throws {
         let directory = Golden.root.appendingPathComponent(name)
-        let microservices = try Golden.microservices(in: directory.appendingPathComponent("input.yaml"))
+        let inputs = Self.exampleInputs[name]?.map { Self.examples.appendingPathComponent($0) }
+            ?? [directory.appendingPathComponent("input.yaml")]
+        let microservices = try inputs.flatMap { try Golden.microservices(in: $0) }
         let output = try renderer(in: directory).render(microservices)
         try Golden.check(output.yamlText(), against: directory.appendingPathComponent("expected.yaml"))
         let warnings = output.warnings.map { "\($0)\n" }.joined()

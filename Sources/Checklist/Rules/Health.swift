@@ -99,18 +99,27 @@ extension RuleDefinition {
                 $0.value["livenessProbe"]?.objectValue != nil && $0.value["readinessProbe"]?.objectValue != nil
             }
             guard !pairs.isEmpty else { return .notApplicable }
-            return .from(pairs.filter { $0.value["livenessProbe"] == $0.value["readinessProbe"] }.map {
-                Violation($0.path.key("livenessProbe"), "is identical to readinessProbe")
+            return .from(pairs.filter { probeCheck($0.value["livenessProbe"]) == probeCheck($0.value["readinessProbe"]) }.map {
+                Violation($0.path.key("livenessProbe"), "makes the same check as readinessProbe")
             })
         },
         microservice: { subject in
             guard let liveness = subject.spec.probes?.liveness, let readiness = subject.spec.probes?.readiness else {
                 return .notApplicable
             }
-            return liveness == readiness
-                ? .fail(Violation(MicroserviceSubject.spec.key("probes").key("liveness"), "is identical to spec.probes.readiness"))
+            let sameCheck = liveness.http == readiness.http && liveness.grpc == readiness.grpc
+                && liveness.tcp == readiness.tcp && liveness.exec == readiness.exec
+            return sameCheck
+                ? .fail(Violation(MicroserviceSubject.spec.key("probes").key("liveness"), "makes the same check as spec.probes.readiness"))
                 : .pass
         })
+
+    /// What a probe checks (its handler), without its timings: two probes with different
+    /// periods on the same endpoint are still the same check.
+    static func probeCheck(_ probe: JSONValue?) -> JSONValue? {
+        guard let probe = probe?.objectValue else { return nil }
+        return .object(JSONObject(["httpGet", "tcpSocket", "grpc", "exec"].compactMap { key in probe[key].map { (key, $0) } }))
+    }
 
     /// A probe every serving container should have; N/A for Jobs and CronJobs.
     private static func missingProbe(_ probe: String, in subject: WorkloadSubject, severity: Severity?, why: String) -> Verdict {
