@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeModel"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [
