@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct DeterminismTests {
     private func shop() throws -> [Microservice] {
-        try Golden.microservices(in: Golden.root.appendingPathComponent("shop").appendingPathComponent("input.yaml"))
+        try GoldenTests.inputs(of: "shop")
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {

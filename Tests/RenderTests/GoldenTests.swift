@@ -29,11 +29,16 @@ import Testing
     static let examples = Golden.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Examples")
 
+    /// The Microservices a case renders.
+    static func inputs(of name: String) throws -> [Microservice] {
+        let files = exampleInputs[name]?.map { examples.appendingPathComponent($0) }
+            ?? [Golden.root.appendingPathComponent(name).appendingPathComponent("input.yaml")]
+        return try files.flatMap { try Golden.microservices(in: $0) }
+    }
+
     @Test(arguments: cases) func rendersAsRecorded(_ name: String) throws {
         let directory = Golden.root.appendingPathComponent(name)
-        let inputs = Self.exampleInputs[name]?.map { Self.examples.appendingPathComponent($0) }
-            ?? [directory.appendingPathComponent("input.yaml")]
-        let microservices = try inputs.flatMap { try Golden.microservices(in: $0) }
+        let microservices = try Self.inputs(of: name)
         let output = try renderer(in: directory).render(microservices)
         try Golden.check(output.yamlText(), against: directory.appendingPathComponent("expected.yaml"))
         let warnings = output.warnings.map { "\($0)\n" }.joined()
