@@ -105,7 +105,11 @@ let package = Package(
         // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
         .executableTarget(
             name: "shipshape-bench",
-            dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox"]
+            dependencies: [
+                "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
