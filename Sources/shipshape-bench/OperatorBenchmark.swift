@@ -69,7 +69,6 @@ enum OperatorBenchmark: Benchmark {
                 while await shipshape.queue.hasWork { try await Task.sleep(for: .milliseconds(50)) }
                 let requests = await sandbox.requests()
                 try await Task.sleep(for: .seconds(1))
-                let rssIdle = residentMemory()
                 let cached = cacheFootprint(shipshape.cache)
                 await group.triggerGracefulShutdown()
                 let writes = requests.filter(\.isWrite).count
@@ -80,7 +79,7 @@ enum OperatorBenchmark: Benchmark {
                     "  requests  \(requests.count) (\(Measure.format(Double(requests.count) / Double(count), digits: 1)) per Microservice), "
                         + "\(writes) writes (\(Measure.format(Double(writes) / Double(count), digits: 1)) per Microservice)",
                     "  cache     \(cached.objects) objects, \(Measure.format(Double(cached.bytes) / Double(max(cached.objects, 1)))) bytes of JSON per object",
-                    "  RSS       \(rssBefore) before the operator, \(residentMemory()) idle after convergence (sandbox included; \(rssIdle) 1 s after)",
+                    "  RSS       \(rssBefore) before the operator, \(residentMemory()) idle 1 s after convergence (sandbox included)",
                 ]
             }
         }
