@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Tests only: a streaming HTTP/HTTPS client (with client certificates) to talk to KubeSandbox.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -46,13 +47,18 @@ let package = Package(
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
         .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel"]),
-        // The operator's runtime (work queue, watch state machine) and reconciler.
+        // The operator: informers and caches, work queue, reconciler, leader election, health
+        // and metrics endpoints; every long-running part a Service.
         .target(
             name: "Controller",
             dependencies: [
-                "KubeModel", "ShipshapeAPI",
+                "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // AdmissionReview handling (pure); the HTTPS server lives beside it.
@@ -90,12 +96,21 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Controller", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
-        .executableTarget(name: "shipshape-bench", dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        .executableTarget(
+            name: "shipshape-bench",
+            dependencies: [
+                "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
@@ -103,6 +118,11 @@ let package = Package(
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
+        // The operator end to end against KubeSandbox, in-process and as the built `shipshape` binary.
+        .testTarget(
+            name: "OperatorTests",
+            dependencies: ["Controller", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
+        ),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeModel"]),
         .testTarget(
             name: "KubeSandboxTests",

@@ -34,6 +34,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     private var delayed: [Key: Task<Void, Never>] = [:]
     private var workers: [CheckedContinuation<Key?, Never>] = []
     private var shuttingDown = false
+    private var paused = false
     private var counters = Counters()
 
     private let clock: any Clock<Duration>
@@ -103,8 +104,10 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     /// How many times `key` has failed since it was last forgotten.
     public func failureCount(_ key: Key) -> Int { failures[key] ?? 0 }
 
-    /// The next key to process; suspends until one is ready. Nil once shut down and drained.
+    /// The next key to process; suspends until one is ready. Nil once shut down and drained,
+    /// and at once while paused.
     public func next() async -> Key? {
+        if paused { return nil }
         if let key = popWaiting() {
             processing.insert(key)
             return key
@@ -119,6 +122,17 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         if let priority = dirty.removeValue(forKey: key) { enqueue(key, priority: priority) }
     }
 
+    /// Stops handing out keys (a replica that lost leadership): parked workers get nil, and
+    /// `next()` returns nil until `resume()`. Keys keep being queued meanwhile.
+    public func pause() {
+        paused = true
+        for worker in workers { worker.resume(returning: nil) }
+        workers.removeAll()
+    }
+
+    /// Hands out keys again after `pause()`.
+    public func resume() { paused = false }
+
     /// Stops accepting keys, cancels delayed adds, and releases idle workers with nil.
     public func shutDown() {
         shuttingDown = true
@@ -131,6 +145,9 @@ public actor WorkQueue<Key: Hashable & Sendable> {
 
     /// True when nothing waits, runs or is scheduled.
     public var isIdle: Bool { waiting.isEmpty && processing.isEmpty && delayed.isEmpty }
+
+    /// True while a key waits or is being processed (delayed adds aside).
+    public var hasWork: Bool { !waiting.isEmpty || !processing.isEmpty }
 
     /// Workers parked in `next()` waiting for a key.
     public var idleWorkerCount: Int { workers.count }

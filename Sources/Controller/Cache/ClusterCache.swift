@@ -1,0 +1,145 @@
+import KubeClient
+import KubeModel
+import Logging
+import ServiceLifecycle
+import ShipshapeAPI
+
+/// The operator's view of the cluster: Microservices, their children (selected by the
+/// managed-by label, so memory grows with what Shipshape manages), and the metadata of Secrets
+/// and ConfigMaps (never their data). Change handlers turn each change into the keys to
+/// reconcile: watch events at normal priority, relists at low.
+public final class ClusterCache: ServiceLifecycle.Service, Sendable {
+    public typealias Enqueue = @Sendable (_ keys: [String], _ priority: WorkQueue<String>.Priority) async -> Void
+
+    public let microservices = ObjectStore<Microservice>()
+    public let children: [ChildKind: ObjectStore<JSONValue>]
+    public let secrets = ObjectStore<JSONValue>()
+    public let configMaps = ObjectStore<JSONValue>()
+    private let informers: [@Sendable () async -> Void]
+    private let syncChecks: [@Sendable () -> Bool]
+
+    /// Sources for every kind, per namespace (nil for all namespaces).
+    public struct Sources: Sendable {
+        public var microservices: [ListWatchSource]
+        public var children: [ChildKind: [ListWatchSource]]
+        public var secrets: [ListWatchSource]
+        public var configMaps: [ListWatchSource]
+
+        /// The API server's, through `client`.
+        public static func live(_ client: KubernetesClient, namespaces: [String]?) -> Sources {
+            let scopes: [String?] = namespaces.map { $0.map(Optional.some) } ?? [nil]
+            return Sources(
+                microservices: scopes.map { .objects(client, .microservices, namespace: $0) },
+                children: Dictionary(uniqueKeysWithValues: ChildKind.allCases.map { kind in
+                    (kind, scopes.map { ListWatchSource.objects(client, kind.resource, namespace: $0, labelSelector: ChildKind.managedBySelector) })
+                }),
+                secrets: scopes.map { .metadata(client, .secrets, namespace: $0) },
+                configMaps: scopes.map { .metadata(client, .configMaps, namespace: $0) })
+        }
+    }
+
+    public init(sources: Sources, enqueue: @escaping Enqueue, clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
+        var informers: [@Sendable () async -> Void] = []
+        var syncChecks: [@Sendable () -> Bool] = []
+        func add<Value>(_ informer: Informer<Value>) {
+            informers.append { await informer.run() }
+            syncChecks.append { informer.hasSynced }
+        }
+        let microservices = self.microservices
+        let dependents: @Sendable (String) -> [String] = { key in
+            microservices.values().filter { EnqueueMapping.dependsOn($0, key) }.map(\.key)
+        }
+        for source in sources.microservices {
+            add(Informer(source: source, store: microservices, transform: { Self.decodeMicroservice($0, logger: logger) },
+                         handler: { change in
+                switch change {
+                case .relisted(let old, let new):
+                    let keys = EnqueueMapping.changedKeys(old: old, new: new).flatMap {
+                        EnqueueMapping.keys(old: old[$0], new: new[$0], dependents: dependents)
+                    }
+                    await enqueue(keys, .low)
+                case .upserted(let old, let new):
+                    await enqueue(EnqueueMapping.keys(old: old, new: new, dependents: dependents), .normal)
+                case .deleted(let old):
+                    await enqueue(EnqueueMapping.keys(old: old, new: nil, dependents: dependents), .normal)
+                }
+            }, clock: clock, logger: logger))
+        }
+        var childStores: [ChildKind: ObjectStore<JSONValue>] = [:]
+        for kind in ChildKind.allCases {
+            let store = ObjectStore<JSONValue>()
+            childStores[kind] = store
+            for source in sources.children[kind] ?? [] {
+                add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
+                    switch change {
+                    case .relisted(let old, let new):
+                        let keys = EnqueueMapping.changedKeys(old: old, new: new).compactMap { key in
+                            (new[key] ?? old[key]).flatMap(EnqueueMapping.owner(ofChild:))
+                        }
+                        await enqueue(Array(Set(keys)), .low)
+                    case .upserted(_, let object), .deleted(let object):
+                        if let owner = EnqueueMapping.owner(ofChild: object) { await enqueue([owner], .normal) }
+                    }
+                }, clock: clock, logger: logger))
+            }
+        }
+        children = childStores
+        for (kind, store, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
+            let referencing: @Sendable (JSONValue) -> [String] = { object in
+                let namespace = object["metadata"]?["namespace"]?.stringValue ?? ""
+                let name = object["metadata"]?["name"]?.stringValue ?? ""
+                return microservices.objects(in: namespace).values
+                    .filter { EnqueueMapping.references($0, kind: kind, name: name) }.map(\.key)
+            }
+            for source in kindSources {
+                add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
+                    switch change {
+                    case .relisted(let old, let new):
+                        let keys = EnqueueMapping.changedKeys(old: old, new: new).flatMap { key in
+                            (new[key] ?? old[key]).map(referencing) ?? []
+                        }
+                        await enqueue(Array(Set(keys)), .low)
+                    case .upserted(_, let object), .deleted(let object):
+                        await enqueue(referencing(object), .normal)
+                    }
+                }, clock: clock, logger: logger))
+            }
+        }
+        self.informers = informers
+        self.syncChecks = syncChecks
+    }
+
+    /// The store of one child kind.
+    public func store(_ kind: ChildKind) -> ObjectStore<JSONValue> {
+        children[kind] ?? ObjectStore()
+    }
+
+    /// True once every informer has listed once (`/readyz`).
+    public var hasSynced: Bool { syncChecks.allSatisfy { $0() } }
+
+    /// Runs every informer until cancelled or the graceful shutdown (which comes after the
+    /// controller has drained, so in-flight reconciles read a live cache).
+    public func run() async throws {
+        let informers = self.informers
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                for informer in informers { group.addTask { await informer() } }
+            }
+        }
+    }
+
+    static func decodeMicroservice(_ value: JSONValue, logger: Logger) -> Microservice? {
+        do {
+            return try JSONValueDecoder().decode(Microservice.self, from: value)
+        } catch {
+            logger.warning("cannot read Microservice \(value.objectKey): \(error)", metadata: ["object": "\(value.objectKey)"])
+            return nil
+        }
+    }
+}
+
+extension ResourceType {
+    /// `microservices.v1alpha1.shipshape.dev`.
+    public static let microservices = ResourceType(
+        group: Microservice.group, version: Microservice.version, resource: Microservice.plural, kind: Microservice.kind, namespaced: true)
+}

@@ -1,0 +1,102 @@
+import Foundation
+import KubeClient
+import Logging
+import ServiceLifecycle
+
+/// How the operator runs.
+public struct OperatorSettings: Sendable {
+    /// Namespaces to watch and reconcile; nil for all.
+    public var namespaces: [String]?
+    /// Reconciles running at once.
+    public var workers: Int
+    /// How long in-flight reconciles get to finish on shutdown.
+    public var shutdownTimeout: Duration
+    /// This replica's name in the Lease and in Events.
+    public var identity: String
+    /// The Lease to elect a leader on; nil runs without election (always leading).
+    public var leaderElection: LeaseSettings?
+
+    public struct LeaseSettings: Sendable {
+        public var namespace: String
+        public var name: String
+        public var timings: LeaderElectionTimings
+        public init(namespace: String, name: String = "shipshape-operator", timings: LeaderElectionTimings = .init()) {
+            self.namespace = namespace
+            self.name = name
+            self.timings = timings
+        }
+    }
+
+    public init(namespaces: [String]? = nil, workers: Int = 4, shutdownTimeout: Duration = .seconds(25), identity: String,
+                leaderElection: LeaseSettings? = nil) {
+        self.namespaces = namespaces
+        self.workers = workers
+        self.shutdownTimeout = shutdownTimeout
+        self.identity = identity
+        self.leaderElection = leaderElection
+    }
+}
+
+/// The operator assembled: cache, work queue, reconciler, controller and (optionally) leader
+/// election, as Services for one ServiceGroup.
+public final class Operator: Sendable {
+    public let metrics: OperatorMetrics
+    public let cache: ClusterCache
+    public let queue: WorkQueue<String>
+    public let leadership: Leadership
+    public let controller: Controller
+    public let elector: LeaderElector?
+
+    /// - Parameters:
+    ///   - client: for the informers and writes.
+    ///   - electionClient: for the Lease, best with short timeouts and no retries (defaults to `client`).
+    ///   - sources: where the cache lists and watches (defaults to the API server through `client`).
+    public init(client: KubernetesClient, electionClient: KubernetesClient? = nil, settings: OperatorSettings,
+                metrics: OperatorMetrics = OperatorMetrics(), sources: ClusterCache.Sources? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.metrics = metrics
+        let queue = WorkQueue<String> { failures in
+            RetryBackoff.ceiling(base: .milliseconds(100), cap: .seconds(300), failures: failures - 1) * Double.random(in: 0.5...1)
+        }
+        self.queue = queue
+        let cache = ClusterCache(
+            sources: sources ?? .live(client, namespaces: settings.namespaces),
+            enqueue: { keys, priority in
+                for key in keys {
+                    await queue.add(key, priority: priority)
+                    metrics.queued()
+                }
+            },
+            logger: logger)
+        self.cache = cache
+        let leadership = Leadership(leading: settings.leaderElection == nil, onChange: { metrics.leading($0) })
+        self.leadership = leadership
+        let events = EventRecorder(client: client, instance: settings.identity, now: now, logger: logger)
+        let reconciler = MicroserviceReconciler(client: client, cache: cache, events: events, metrics: metrics, now: now)
+        let microservices = cache.microservices
+        controller = Controller(
+            queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { cache.hasSynced },
+            allKeys: { microservices.values().map(\.key) },
+            settings: Controller.Settings(workers: settings.workers, shutdownTimeout: settings.shutdownTimeout),
+            metrics: metrics, logger: logger)
+        elector = settings.leaderElection.map { lease in
+            LeaderElector(client: electionClient ?? client, namespace: lease.namespace, name: lease.name,
+                          election: LeaderElection(identity: settings.identity, timings: lease.timings), leadership: leadership,
+                          now: now, logger: logger)
+        }
+    }
+
+    /// True once the caches have synced (`/readyz`).
+    public var isReady: Bool { cache.hasSynced }
+
+    /// The operator's Services after `first` (the health server, the webhook), in the order a
+    /// ServiceGroup starts them; it stops them in reverse: the controller drains first, then the
+    /// Lease is released, then the watches end, and `first` (still serving) stops last.
+    public func services(after first: [any ServiceLifecycle.Service]) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let services: [any ServiceLifecycle.Service] = first + [cache] + (elector.map { [$0] } ?? []) + [controller]
+        return services.map {
+            ServiceGroupConfiguration.ServiceConfiguration(
+                service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Checklist
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import Render
+import ShipshapeAPI
+
+/// Reconciles one Microservice: checklist, render (with its peers, owner uid and the versions
+/// of what it references), server-side apply of only the children that are not up to date,
+/// pruning of children no longer desired, status through the status subresource when it
+/// changed, and Events when something was done or failed.
+public struct MicroserviceReconciler: Reconciler {
+    public static let fieldManager = "shipshape"
+
+    let client: KubernetesClient
+    let cache: ClusterCache
+    let events: EventRecorder
+    let metrics: OperatorMetrics
+    let now: @Sendable () -> Date
+    /// How often a rolling-out Microservice is looked at again without a change.
+    let rolloutRecheck: Duration
+
+    public init(client: KubernetesClient, cache: ClusterCache, events: EventRecorder, metrics: OperatorMetrics,
+                now: @escaping @Sendable () -> Date = { Date() }, rolloutRecheck: Duration = .seconds(30)) {
+        self.client = client
+        self.cache = cache
+        self.events = events
+        self.metrics = metrics
+        self.now = now
+        self.rolloutRecheck = rolloutRecheck
+    }
+
+    public func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
+        guard let microservice = cache.microservices.get(key: key), microservice.metadata.deletionTimestamp == nil else {
+            await events.forget(key)
+            return .done   // gone: the API server's garbage collector removes the children
+        }
+        let report = Checklist().check(microservice)
+        let mode = microservice.spec.checklist?.mode ?? .enforce
+        let blocked = mode == .enforce && report.findings.contains { $0.severity == .error && !$0.isExempted }
+        let desired = render(microservice)
+        var applyError: String?
+        if blocked {
+            logger.info("checklist errors block applying (mode enforce)", metadata: ["findings": "\(report.findings.count)"])
+            await events.record(microservice, .warning, reason: "ChecklistBlocked", action: "Reconcile",
+                                note: "not applied: \(report.checklistStatus.summary ?? "error findings")")
+        } else {
+            do {
+                try await applyChildren(desired, of: microservice, logger: logger)
+                try await prune(microservice, keeping: desired, logger: logger)
+            } catch {
+                applyError = "\(error)"
+                await events.record(microservice, .warning, reason: "ApplyFailed", action: "Apply", note: "\(error)")
+            }
+        }
+        let deployment = cache.store(.deployment).get(namespace: microservice.namespace, name: microservice.name)
+        let children = blocked
+            ? owned(by: microservice).map { ChildReference(apiVersion: $0.value["apiVersion"]?.stringValue, kind: $0.kind.rawValue, name: $0.name) }
+            : desired.map { ChildReference(apiVersion: $0.apiVersion, kind: $0.kind, name: $0.name) }
+        let observation = StatusBuilder.Observation(
+            generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
+            deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
+            blockedByChecklist: blocked, applyError: applyError, children: children)
+        let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
+        if status != microservice.status {
+            try await writeStatus(status, of: microservice)
+        }
+        if let applyError { throw ControllerError.request(object: "Microservice \(key)", operation: "apply children of", cause: applyError) }
+        let ready = status.conditions?.first { $0.type == "Ready" }?.status == "True"
+        return ready || blocked ? .done : .requeue(after: rolloutRecheck)
+    }
+
+    /// The children `microservice` wants, rendered with its peers so NetworkPolicies follow the graph.
+    func render(_ microservice: Microservice) -> [RenderedObject] {
+        var references: [String: String] = [:]
+        for secret in microservice.spec.secrets ?? [] {
+            guard let name = secret.secretName, let object = cache.secrets.get(namespace: microservice.namespace, name: name) else { continue }
+            references["Secret/\(microservice.namespace)/\(name)"] = object.resourceVersion
+        }
+        for source in microservice.spec.configFrom ?? [] {
+            guard let object = cache.configMaps.get(namespace: microservice.namespace, name: source.configMap) else { continue }
+            references["ConfigMap/\(microservice.namespace)/\(source.configMap)"] = object.resourceVersion
+        }
+        let renderer = Renderer(ownerUIDs: microservice.metadata.uid.map { [microservice.key: $0] } ?? [:], referenceVersions: references)
+        return renderer.render([microservice] + peers(of: microservice)).objects.filter { $0.owner == microservice.key }
+    }
+
+    /// The Microservices `microservice` depends on, and those that depend on it.
+    func peers(of microservice: Microservice) -> [Microservice] {
+        let key = microservice.key
+        var peers = EnqueueMapping.dependencies(of: microservice).filter { $0 != key }.compactMap { cache.microservices.get(key: $0) }
+        let known = Set(peers.map(\.key))
+        peers += cache.microservices.values().filter { $0.key != key && !known.contains($0.key) && EnqueueMapping.dependsOn($0, key) }
+        return peers
+    }
+
+    private func applyChildren(_ desired: [RenderedObject], of microservice: Microservice, logger: Logger) async throws {
+        var created: [String] = [], updated: [String] = []
+        for object in desired {
+            guard let kind = ChildKind(rawValue: object.kind) else { continue }
+            let store = cache.store(kind)
+            let observed = store.get(namespace: object.namespace, name: object.name)
+            if let observed, ChildComparison.isUpToDate(desired: object.value, observed: observed) { continue }
+            let resources = client.resource(kind.resource, namespace: object.namespace)
+            let applied: JSONValue
+            do {
+                applied = try await resources.apply(ChildComparison.stamped(object.value), fieldManager: Self.fieldManager, force: true)
+            } catch {
+                throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: "\(error)")
+            }
+            let trimmed = ListWatchSource.trimmed(applied)
+            Self.writeThrough(trimmed, key: trimmed.objectKey, version: trimmed.resourceVersion, into: store) { $0.resourceVersion }
+            metrics.childWrite(kind: kind.rawValue, operation: observed == nil ? "create" : "update")
+            logger.info("\(observed == nil ? "created" : "updated") \(kind.rawValue) \(object.name)")
+            if observed == nil {
+                created.append("\(kind.rawValue) \(object.name)")
+            } else {
+                updated.append("\(kind.rawValue) \(object.name) (\(ChildComparison.hash(of: object.value)))")
+            }
+        }
+        if !created.isEmpty {
+            await events.record(microservice, .normal, reason: "Created", action: "Apply", note: "created " + created.joined(separator: ", "))
+        }
+        if !updated.isEmpty {
+            await events.record(microservice, .normal, reason: "Updated", action: "Apply", note: "updated " + updated.joined(separator: ", "))
+        }
+    }
+
+    /// Children of `microservice` in the cache (controller ownerReference or instance label).
+    private func owned(by microservice: Microservice) -> [(kind: ChildKind, name: String, value: JSONValue)] {
+        ChildKind.allCases.flatMap { kind in
+            cache.store(kind).objects(in: microservice.namespace).compactMap { name, value in
+                EnqueueMapping.owner(ofChild: value) == microservice.key ? (kind, name, value) : nil
+            }
+        }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+    }
+
+    private func prune(_ microservice: Microservice, keeping desired: [RenderedObject], logger: Logger) async throws {
+        let wanted = Set(desired.map { "\($0.kind)/\($0.name)" })
+        var deleted: [String] = []
+        for child in owned(by: microservice) where !wanted.contains("\(child.kind.rawValue)/\(child.name)") {
+            let uid = child.value["metadata"]?["uid"]?.stringValue
+            do {
+                _ = try await client.resource(child.kind.resource, namespace: microservice.namespace)
+                    .delete(child.name, options: DeleteOptions(propagationPolicy: .background, preconditionUID: uid))
+            } catch let error as KubeError where error.isNotFound {
+                // Already gone.
+            } catch {
+                throw ControllerError.request(object: "\(child.kind.rawValue) \(microservice.namespace)/\(child.name)", operation: "delete",
+                                              cause: "\(error)")
+            }
+            cache.store(child.kind).remove(namespace: microservice.namespace, name: child.name)
+            metrics.childWrite(kind: child.kind.rawValue, operation: "delete")
+            logger.info("deleted \(child.kind.rawValue) \(child.name), no longer desired")
+            deleted.append("\(child.kind.rawValue) \(child.name)")
+        }
+        if !deleted.isEmpty {
+            await events.record(microservice, .normal, reason: "Deleted", action: "Delete", note: "deleted " + deleted.joined(separator: ", "))
+        }
+    }
+
+    private func writeStatus(_ status: MicroserviceStatus, of microservice: Microservice) async throws {
+        let body: JSONValue = [
+            "apiVersion": .string(Microservice.apiVersion), "kind": .string(Microservice.kind),
+            "metadata": ["name": .string(microservice.name), "namespace": .string(microservice.namespace)],
+            "status": try JSONValueEncoder().encode(status),
+        ]
+        do {
+            let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
+                .applyStatus(body, fieldManager: Self.fieldManager, force: true)
+            if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
+                Self.writeThrough(updated, key: updated.key, version: updated.metadata.resourceVersion ?? "", into: cache.microservices) {
+                    $0.metadata.resourceVersion ?? ""
+                }
+            }
+        } catch let error as KubeError where error.isNotFound {
+            // Deleted meanwhile.
+        } catch {
+            throw ControllerError.request(object: "Microservice \(microservice.key)", operation: "write status of", cause: "\(error)")
+        }
+    }
+
+    /// Puts what a write returned into the cache unless the cache already holds a newer version,
+    /// so the next reconcile does not act on what it just changed.
+    static func writeThrough<Value: Sendable>(_ value: Value, key: String, version: String, into store: ObjectStore<Value>,
+                                              versionOf: (Value) -> String) {
+        let (namespace, name) = ObjectKey.split(key)
+        if let current = store.get(namespace: namespace, name: name), let held = Int(versionOf(current)), let new = Int(version),
+           held > new { return }
+        store.set(namespace: namespace, name: name, value)
+    }
+}

@@ -1,0 +1,89 @@
+import Controller
+import Foundation
+import KubeClient
+import Logging
+
+/// `shipshape run`'s options with environment defaults applied and checked.
+struct RunSettings {
+    var kubeconfig: String?
+    var context: String?
+    var namespaces: [String]?
+    var concurrency: Int
+    var metricsHost: String
+    var metricsPort: Int
+    /// Set when leader election is on.
+    var leaseNamespace: String?
+    var leaseName: String
+    var identity: String
+    var shutdownTimeout: Int
+    var logger: Logger
+    let environment: [String: String]
+
+    /// The kubeconfig's configuration, or the in-cluster one when there is no kubeconfig and
+    /// the process runs in a pod.
+    func clientConfiguration() throws -> ClientConfiguration {
+        let inCluster = kubeconfig == nil && context == nil && environment["KUBERNETES_SERVICE_HOST"].map { !$0.isEmpty } == true
+        return inCluster ? try .inCluster(environment: environment)
+            : try .load(kubeconfig: kubeconfig, context: context, environment: environment)
+    }
+}
+
+extension RunCommand {
+    func resolved(_ environment: [String: String]) throws -> RunSettings {
+        func env(_ name: String) -> String? {
+            environment["SHIPSHAPE_" + name].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        var problems: [String] = []
+        func integer(_ flag: Int?, _ name: String, _ fallback: Int, minimum: Int) -> Int {
+            let value: Int?
+            if let flag { value = flag } else if let text = env(name) { value = Int(text) } else { value = fallback }
+            guard let value, value >= minimum else {
+                problems.append("--\(name.lowercased().replacingOccurrences(of: "_", with: "-")) must be an integer of at least \(minimum)")
+                return fallback
+            }
+            return value
+        }
+        let namespaces = !self.namespaces.isEmpty ? self.namespaces
+            : env("NAMESPACE").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let concurrency = integer(self.concurrency, "CONCURRENCY", 4, minimum: 1)
+        let shutdownTimeout = integer(self.shutdownTimeout, "SHUTDOWN_TIMEOUT", 25, minimum: 0)
+        let address = metricsAddress ?? env("METRICS_ADDRESS") ?? "0.0.0.0:8080"
+        let (host, port) = Self.split(address: address)
+        if port == nil { problems.append("--metrics-address must be host:port, not \(address)") }
+        let elect = leaderElect ?? env("LEADER_ELECT").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        let leaseNamespace = leaseNamespace ?? env("LEASE_NAMESPACE") ?? environment["POD_NAMESPACE"] ?? Self.inClusterNamespace()
+        if elect, leaseNamespace == nil { problems.append("--leader-elect needs --lease-namespace (or POD_NAMESPACE)") }
+        let identity = identity ?? env("IDENTITY") ?? environment["POD_NAME"]
+            ?? "\(ProcessInfo.processInfo.hostName)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        let levelText = logLevel ?? env("LOG_LEVEL") ?? "info"
+        let level = Logger.Level(rawValue: levelText.lowercased())
+        if level == nil { problems.append("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let format = logFormat ?? env("LOG_FORMAT") ?? "auto"
+        if !["auto", "json", "text"].contains(format) { problems.append("--log-format must be auto, json or text") }
+        guard problems.isEmpty, let port else { throw CLIError.invalidInput(problems.map { "shipshape run: \($0)" }, exitCode: 2) }
+
+        let json = format == "json" || (format == "auto" && isatty(STDERR_FILENO) == 0)
+        var logger = Logger(label: "shipshape.operator") { label in
+            json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
+        }
+        logger.logLevel = level ?? .info
+        return RunSettings(
+            kubeconfig: kubeconfig ?? env("KUBECONFIG"), context: context ?? env("CONTEXT"),
+            namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: host, metricsPort: port,
+            leaseNamespace: elect ? leaseNamespace : nil, leaseName: leaseName ?? env("LEASE_NAME") ?? "shipshape-operator",
+            identity: identity, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
+    }
+
+    /// `host:port` (`[::1]:8080` for IPv6); port 0 picks a free one.
+    static func split(address: String) -> (String, Int?) {
+        guard let colon = address.lastIndex(of: ":") else { return (address, nil) }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else { return (host, nil) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+
+    private static func inClusterNamespace() -> String? {
+        (try? String(contentsOfFile: ServiceAccountPaths().namespace, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

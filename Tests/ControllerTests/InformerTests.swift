@@ -1,0 +1,94 @@
+import KubeClient
+import KubeModel
+import Logging
+import Synchronization
+import Testing
+
+@testable import Controller
+
+/// A scripted API: each list or watch call takes the next step.
+final class ScriptedSource: Sendable {
+    enum Step: Sendable {
+        case page([JSONValue], continueToken: String?, version: String)
+        case events([ListWatchSource.Input], thenFail: (any Error & Sendable)?)
+        case fail(any Error & Sendable)
+    }
+
+    private let steps: Mutex<[Step]>
+    let calls = Mutex<[String]>([])
+
+    init(_ steps: [Step]) { self.steps = Mutex(steps) }
+
+    private func take(_ call: String) -> Step? {
+        calls.withLock { $0.append(call) }
+        return steps.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+    }
+
+    var source: ListWatchSource {
+        ListWatchSource(description: "scripted", namespace: nil, list: { token in
+            switch self.take("list \(token ?? "-")") {
+            case .page(let items, let token, let version)?: return .init(items: items, continueToken: token, resourceVersion: version)
+            case .fail(let error)?: throw error
+            default: throw CancellationError()
+            }
+        }, watch: { version, deliver in
+            switch self.take("watch \(version)") {
+            case .events(let inputs, let failure)?:
+                for input in inputs { await deliver(input) }
+                if let failure { throw failure }
+            case .fail(let error)?: throw error
+            default: throw CancellationError()
+            }
+        })
+    }
+}
+
+func object(_ name: String, _ version: String) -> JSONValue {
+    ["metadata": ["name": .string(name), "namespace": "ns", "resourceVersion": .string(version), "managedFields": [["manager": "x"]]]]
+}
+
+@Suite struct InformerTests {
+    @Test("lists page by page, watches, relists on 410 and swaps the store whole")
+    func listWatchRelist() async throws {
+        let script = ScriptedSource([
+            .page([object("a", "1")], continueToken: "next", version: "5"),
+            .page([object("b", "2")], continueToken: nil, version: "5"),
+            .events([.added(object("c", "6"), resourceVersion: "6"), .deleted(object("a", "7"), resourceVersion: "7"),
+                     .bookmark(resourceVersion: "9")], thenFail: KubeError.gone(Status(message: "too old"))),
+            .page([object("d", "10")], continueToken: nil, version: "10"),
+        ])
+        let changes = Mutex<[String]>([])
+        let informer = Informer<JSONValue>(source: script.source, transform: { ListWatchSource.trimmed($0) }, handler: { change in
+            let text: String
+            switch change {
+            case .relisted(let old, let new): text = "relisted \(old.keys.sorted()) -> \(new.keys.sorted())"
+            case .upserted(let old, let new): text = "upserted \(new.objectKey) \(old == nil ? "new" : "changed")"
+            case .deleted(let old): text = "deleted \(old.objectKey)"
+            }
+            changes.withLock { $0.append(text) }
+        }, logger: Logger(label: "test"))
+        let running = Task { await informer.run() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while changes.withLock({ $0.count }) < 4, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        running.cancel()
+        await running.value
+        #expect(script.calls.withLock { $0 }.prefix(4) == ["list -", "list next", "watch 5", "list -"])
+        #expect(changes.withLock { $0 }.prefix(4) == [
+            "relisted [] -> [\"ns/a\", \"ns/b\"]", "upserted ns/c new", "deleted ns/a", "relisted [\"ns/b\", \"ns/c\"] -> [\"ns/d\"]",
+        ])
+        #expect(informer.hasSynced)
+        #expect(informer.store.get(key: "ns/d")?["metadata"]?["managedFields"] == nil)
+    }
+}
+
+@Suite struct RetryBackoffTests {
+    @Test("full jitter under an exponential ceiling, reset after a healthy period")
+    func exponentialWithReset() {
+        var backoff = RetryBackoff(base: .seconds(1), cap: .seconds(8), resetAfter: .seconds(60))
+        let start = ContinuousClock.now
+        let delays = (0..<5).map { backoff.delay(now: start + .seconds($0), random: 0.999_999) }
+        #expect(delays.map { Int(($0 / .seconds(1)).rounded()) } == [1, 2, 4, 8, 8])
+        #expect(backoff.delay(now: start + .seconds(100), random: 0.5) == .milliseconds(500))
+        #expect(backoff.delay(now: start + .seconds(101), random: 0) == .zero)
+    }
+}
