@@ -24,6 +24,13 @@ import Testing
         #expect(run.stdout.contains("0 errors, 0 warnings"))
     }
 
+    /// The operator's own install passes the checklist it enforces.
+    @Test func deployPassesItsOwnChecklist() throws {
+        let run = try CLI.run(["audit", "--fail-on", "warning", "Deploy/"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("0 errors, 0 warnings"))
+    }
+
     @Test func findingsExitOneAndNameTheLine() throws {
         let file = try CLI.temporaryFile(Self.careless, name: "legacy.yaml")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
