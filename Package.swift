@@ -90,12 +90,15 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
-        .executableTarget(name: "shipshape-bench", dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        .executableTarget(
+            name: "shipshape-bench",
+            dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel", "KubeClient", "KubeSandbox"]
+        ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
@@ -103,7 +106,9 @@ let package = Package(
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel"]),
+        // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
+        .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [
