@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [any Benchmark.Type] = [
     RenderBenchmark.self,
     AuditBenchmark.self,
+    ClientBenchmark.self,
 ]
 
 exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
