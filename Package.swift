@@ -123,7 +123,9 @@ let package = Package(
             name: "OperatorTests",
             dependencies: ["Controller", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
         ),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeModel"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel"]),
+        // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
+        .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [

@@ -19,6 +19,10 @@ extension KubeSandbox {
         await journal.addDelay(delay, method: method, pathContains: pathContains)
     }
 
+    /// Returns once a request is being held by `delayResponses` (at once if one has been), so a
+    /// test knows a request is in flight without sleeping.
+    public func waitForDelayedRequest() async { await journal.waitForDelayedRequest() }
+
     /// Removes pending faults and delays.
     public func clearFaults() async { await journal.clearFaults() }
 

@@ -5,6 +5,7 @@ let benchmarks: [any Benchmark.Type] = [
     RenderBenchmark.self,
     AuditBenchmark.self,
     OperatorBenchmark.self,
+    ClientBenchmark.self,
 ]
 
 exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))

@@ -60,7 +60,7 @@ struct LeaderElectionTests {
             try await harness.withOperator(try harness.makeOperator(identity: "standby", leaderElection: lease)) { standby in
                 try await harness.create(Fixtures.microservice("hello"))
                 try await eventually("the cache has it") { standby.cache.microservices.get(key: "shop/hello") != nil }
-                #expect(standby.isReady)
+                try await eventually("every cache has synced") { standby.isReady }
                 #expect(!standby.leadership.isLeading)
                 let childPaths = ChildKind.allCases.map { "/\($0.resource.resource)" } + ["/status"]
                 #expect(await harness.writes().filter { write in childPaths.contains { write.contains($0) } } == [])

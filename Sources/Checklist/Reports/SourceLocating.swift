@@ -5,7 +5,8 @@ import KubeModel
 public protocol SourceLocating {
     /// The file as the user named it (`-` for standard input).
     var file: String { get }
-    /// The document's position in the file, from 1.
+    /// The document's position in the file, from 1; 0 where there are no documents (an
+    /// object read from a cluster).
     var document: Int { get }
     /// The line of a field of the object (or of its nearest ancestor), if known.
     func line(of path: FieldPath) -> Int?
@@ -39,8 +40,11 @@ struct SourcePosition: Hashable {
     let document: Int
     let line: Int?
 
-    /// `file:line`, or `file (document N)` where no line is known.
-    var description: String { line.map { "\(file):\($0)" } ?? "\(file) (document \(document))" }
+    /// `file:line`, or `file (document N)` where no line is known, or `file` alone.
+    var description: String {
+        if let line { return "\(file):\(line)" }
+        return document > 0 ? "\(file) (document \(document))" : file
+    }
 }
 
 extension AuditResult {

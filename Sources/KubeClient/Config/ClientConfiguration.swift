@@ -13,14 +13,17 @@ public struct ClientConfiguration: Sendable {
     public var credentials: CredentialSource
     /// Where the configuration came from, for messages (`~/.kube/config (context kind-dev)`).
     public var origin: String
+    /// The kubeconfig context it was read from; nil in-cluster or when made explicitly.
+    public var contextName: String?
 
     public init(server: String, namespace: String = "default", tls: TLSOptions = TLSOptions(),
-                credentials: CredentialSource = .none, origin: String = "explicit configuration") {
+                credentials: CredentialSource = .none, origin: String = "explicit configuration", contextName: String? = nil) {
         self.server = server
         self.namespace = namespace
         self.tls = tls
         self.credentials = credentials
         self.origin = origin
+        self.contextName = contextName
     }
 }
 

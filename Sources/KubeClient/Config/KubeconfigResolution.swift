@@ -36,7 +36,7 @@ extension KubeconfigLoader.Merged {
             }
         }
         return ClientConfiguration(server: server, namespace: context.namespace ?? "default", tls: tls,
-            credentials: credentials, origin: "\(sources) (context \(name))")
+            credentials: credentials, origin: "\(sources) (context \(name))", contextName: name)
     }
 
     private static func apply(_ user: KubeconfigFile.User, to tls: inout TLSOptions, credentials: inout CredentialSource) throws(KubeError) {

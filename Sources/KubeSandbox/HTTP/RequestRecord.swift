@@ -14,6 +14,9 @@ public struct RequestRecord: Sendable, Hashable {
     public var user: String?
     /// The response status code (200 for a watch that started streaming).
     public var status: Int
+    /// The client's port on loopback: one per connection, shared by the streams an HTTP/2
+    /// connection multiplexes.
+    public var clientPort: Int?
 
     /// True for create, update, patch, delete and deletecollection.
     public var isWrite: Bool { ["create", "update", "patch", "delete", "deletecollection"].contains(verb) }
@@ -60,6 +63,8 @@ actor RequestJournal {
     private(set) var records: [RequestRecord] = []
     private var faults: [Fault] = []
     private var delays: [(delay: Duration, method: String?, pathContains: String?)] = []
+    private var delayedCount = 0
+    private var delayWaiters: [CheckedContinuation<Void, Never>] = []
 
     func record(_ record: RequestRecord) { records.append(record) }
     func clear() { records.removeAll() }
@@ -84,8 +89,20 @@ actor RequestJournal {
     }
 
     func delay(method: String, path: String) -> Duration? {
-        delays.first { entry in
+        let delay = delays.first { entry in
             (entry.method.map { $0.uppercased() == method } ?? true) && (entry.pathContains.map { path.contains($0) } ?? true)
         }?.delay
+        if delay != nil {
+            delayedCount += 1
+            for waiter in delayWaiters { waiter.resume() }
+            delayWaiters.removeAll()
+        }
+        return delay
+    }
+
+    /// Returns once a request has been held by a delay (at once if one already was).
+    func waitForDelayedRequest() async {
+        if delayedCount > 0 { return }
+        await withCheckedContinuation { delayWaiters.append($0) }
     }
 }

@@ -65,7 +65,8 @@ extension SandboxResponder {
             return Responses.json(render(result.object), code: result.created ? 201 : 200, warnings: result.warnings)
         case ("delete", let name?):
             let deleteRequest = try await Self.deleteRequest(request, query: query)
-            return Responses.json(render(try await store.delete(type, namespace: namespace, name: name, request: deleteRequest)))
+            let (object, removed) = try await store.delete(type, namespace: namespace, name: name, request: deleteRequest)
+            return Responses.json(removed ? Self.deletedStatus(object, type) : render(object))
         case ("deletecollection", nil):
             let deleteRequest = try await Self.deleteRequest(request, query: query)
             let deleted = try await store.deleteCollection(type, namespace: path.namespace, query: try Self.listQuery(query), request: deleteRequest)
@@ -73,6 +74,15 @@ extension SandboxResponder {
         default:
             throw SandboxError.api(.methodNotAllowed("the server does not allow this method on the requested resource"))
         }
+    }
+
+    /// The API server's answer to a delete that removed the object at once: a Success Status
+    /// naming it (the real server returns the object instead for a few kinds, Pods among them).
+    static func deletedStatus(_ object: JSONValue, _ type: ResourceType) -> JSONValue {
+        var details: JSONObject = ["name": object["metadata"]?["name"] ?? "", "kind": .string(type.plural)]
+        if !type.group.isEmpty { details["group"] = .string(type.group) }
+        details["uid"] = object["metadata"]?["uid"]
+        return ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": .object(details)]
     }
 
     static func listBody(_ page: ListPage, _ type: ResourceType, view: ResponseView) -> JSONValue {

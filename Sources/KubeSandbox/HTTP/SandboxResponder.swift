@@ -30,7 +30,7 @@ struct SandboxResponder: HTTPResponder {
         var record = RequestRecord(
             method: method, verb: Self.verb(method: method, route: route, query: query), path: path,
             query: request.uri.query ?? "", contentType: request.headers[.contentType],
-            accept: request.headers[.accept], user: nil, status: 0)
+            accept: request.headers[.accept], user: nil, status: 0, clientPort: context.channel.remoteAddress?.port)
         let response = await respond(to: request, context: context, route: route, query: query, record: &record)
         record.status = response.status.code
         await journal.record(record)

@@ -5,7 +5,10 @@ extension ClusterStore {
     /// last finalizer is removed. Dependents (by ownerReferences) are then collected at once, in
     /// the same step rather than by a background controller: Background and Foreground both
     /// delete them (Foreground first, then the owner), Orphan strips the owner reference.
-    func delete(_ type: ResourceType, namespace: String, name: String, request: DeleteRequest) throws(SandboxError) -> JSONValue {
+    /// `removed` tells an object that is gone (the API server answers a Status) from one that
+    /// waits for its finalizers (answered with the object).
+    func delete(_ type: ResourceType, namespace: String, name: String,
+                request: DeleteRequest) throws(SandboxError) -> (object: JSONValue, removed: Bool) {
         let old = try existing(type, namespace: namespace, name: name)
         if let uid = request.preconditionUID, uid != old.uid {
             throw .api(.conflict(type, name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid)"))
@@ -13,8 +16,9 @@ extension ClusterStore {
         if let rv = request.preconditionResourceVersion, rv != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, name, "Precondition failed: ResourceVersion in precondition: \(rv), ResourceVersion in object meta: \(old.metadata["resourceVersion"]?.stringValue ?? "")"))
         }
-        if request.dryRun { return served(old.value, as: type) }
-        return remove(old, type, propagation: request.propagation)
+        let finalized = (old.metadata["finalizers"]?.arrayValue ?? []).isEmpty
+        if request.dryRun { return (served(old.value, as: type), finalized) }
+        return (remove(old, type, propagation: request.propagation), finalized)
     }
 
     /// Marks or removes one object, then collects its dependents.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Checklist
-import KubeModel
 
-/// `shipshape audit`: judges files against the production checklist, for people and for CI.
-struct AuditCommand: ParsableCommand {
+/// `shipshape audit`: judges files or a live cluster against the production checklist, for
+/// people and for CI.
+struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check Kubernetes objects and Microservices against the production checklist.",
@@ -13,7 +13,10 @@ struct AuditCommand: ParsableCommand {
             Workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) are judged with
             the Services, HPAs, PDBs, NetworkPolicies and ServiceAccounts beside them; Microservices in
             their own terms; other kinds are counted and skipped.
-            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid input.
+            With --namespace or --all-namespaces instead of paths, reads those kinds from a cluster
+            (--kubeconfig, --context; in a pod, its service account) and judges them the same way.
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid
+            input, or a cluster that cannot be reached or read.
             """
     )
 
@@ -22,8 +25,10 @@ struct AuditCommand: ParsableCommand {
         var threshold: Severity? { self == .none ? nil : Severity(rawValue: rawValue) }
     }
 
-    @Argument(help: "Files, directories or - (standard input).")
-    var paths: [String]
+    @Argument(help: "Files, directories or - (standard input); none with --namespace or --all-namespaces.")
+    var paths: [String] = []
+
+    @OptionGroup(title: "Cluster") var cluster: ClusterArguments
 
     @Option(name: .shortAndLong, help: "Output format: table, json, sarif (2.1.0) or junit.")
     var output: ReportFormat = .table
@@ -33,18 +38,19 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var checklist: ChecklistArguments
 
-    func run() throws {
-        let loaded = InputFiles.load(paths)
-        let split = SourceSplit(loaded.objects)
-        let errors = loaded.errors + split.errors
-        guard errors.isEmpty else { throw CLIError.invalidInput(errors, exitCode: 2) }
+    func validate() throws {
+        if !paths.isEmpty, cluster.isGiven {
+            throw ValidationError("audit files or a cluster, not both: drop the paths or the cluster options")
+        }
+        if paths.isEmpty, !cluster.isGiven {
+            throw ValidationError("nothing to audit: give files, directories or -, or --namespace/--all-namespaces for a cluster")
+        }
+    }
 
-        let result = Checklist(options: checklist.options)
-            .check(objects: split.others.map(\.value), microservices: split.microservices.map(\.value))
-        let origins = split.others.map(\.origin) + split.microservices.map(\.origin)
-        let report = result.formatted(
-            as: output, sources: { ref in ref.inputIndex.flatMap { origins.indices.contains($0) ? origins[$0] : nil } },
-            color: output == .table && Terminal.colorsStandardOutput)
+    func run() async throws {
+        let input = paths.isEmpty ? try await cluster.read() : try AuditInput.files(paths)
+        let result = Checklist(options: checklist.options).check(objects: input.objects, microservices: input.microservices)
+        let report = result.formatted(as: output, sources: input.sources(output), color: output == .table && Terminal.colorsStandardOutput)
         print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         let status = result.exitStatus(failOn: failOn.threshold)
         if status != 0 { throw CLIError.findings(exitCode: status) }

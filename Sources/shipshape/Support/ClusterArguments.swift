@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KubeClient
+
+/// How `audit` finds and reads a cluster: kubeconfig, context and namespaces, as kubectl takes them.
+struct ClusterArguments: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Audit this namespace of the cluster (repeatable); the context's namespace when only --context or --kubeconfig is given.")
+    var namespace: [String] = []
+
+    @Flag(name: [.customShort("A"), .long], help: "Audit every namespace of the cluster.")
+    var allNamespaces = false
+
+    @Option(help: "The kubeconfig file (default: $KUBECONFIG, merged, else ~/.kube/config; in a pod, its service account).")
+    var kubeconfig: String?
+
+    @Option(help: "The kubeconfig context to use (default: the current context).")
+    var context: String?
+
+    /// Whether any cluster option was given, making this a live audit.
+    var isGiven: Bool { !namespace.isEmpty || allNamespaces || kubeconfig != nil || context != nil }
+
+    func validate() throws {
+        if allNamespaces, !namespace.isEmpty { throw ValidationError("--namespace and --all-namespaces cannot be combined") }
+        if let empty = namespace.first(where: \.isEmpty) { throw ValidationError("--namespace needs a name, got \"\(empty)\"") }
+    }
+
+    /// The client configuration: the service account in a pod when nothing points at a
+    /// kubeconfig (no flags, no KUBECONFIG, no ~/.kube/config), else the kubeconfig as kubectl reads it.
+    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws(KubeError) -> ClientConfiguration {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let noKubeconfig = kubeconfig == nil && context == nil && (environment["KUBECONFIG"] ?? "").isEmpty
+            && !FileManager.default.fileExists(atPath: home + "/.kube/config")
+        if noKubeconfig, !(environment["KUBERNETES_SERVICE_HOST"] ?? "").isEmpty {
+            return try .inCluster(environment: environment)
+        }
+        return try .load(kubeconfig: kubeconfig, context: context, environment: environment)
+    }
+
+    /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
+    /// standard error. Configuration, connection and authorization failures exit 2.
+    func read() async throws(CLIError) -> AuditInput {
+        let configuration: ClientConfiguration
+        let client: KubernetesClient
+        do {
+            configuration = try self.configuration()
+            client = try KubernetesClient(configuration: configuration)
+        } catch {
+            throw CLIError.invalidInput(["\(error)"], exitCode: 2)
+        }
+        let scope: ClusterInventory.Scope = allNamespaces ? .allNamespaces : .namespaces(namespace.isEmpty ? [configuration.namespace] : namespace)
+        do {
+            let inventory = try await ClusterInventory.read(from: client, scope: scope)
+            for note in inventory.notes { Terminal.note("note: \(note)") }
+            return AuditInput.cluster(inventory.objects, name: configuration.contextName ?? "cluster")
+        } catch {
+            throw CLIError.invalidInput(["cannot audit \(configuration.server) (\(configuration.origin)): \(error)"], exitCode: 2)
+        }
+    }
+}
