@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Long-running parts (the webhook server, the operator) as Services in one ServiceGroup.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Tests only: a streaming HTTP/HTTPS client (with client certificates) to talk to KubeSandbox.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
@@ -57,6 +59,24 @@ let package = Package(
         ),
         // AdmissionReview handling (pure); the HTTPS server lives beside it.
         .target(name: "Admission", dependencies: ["Checklist", "ShipshapeAPI", "KubeModel"]),
+        // The admission webhook's HTTPS server (hot-reloaded serving certificate, metrics) and its
+        // self-issued certificates (a CA and serving certificate in a Secret, caBundle injection).
+        .target(
+            name: "AdmissionServer",
+            dependencies: [
+                "Admission", "Certificates", "KubeClient", "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // A small certificate authority: the webhook's self-issued certificates, the sandbox's TLS.
         .target(
             name: "Certificates",
@@ -90,18 +110,41 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Admission", "AdmissionServer", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Benchmarks (release builds): `swift run -c release shipshape-bench <case>`.
-        .executableTarget(name: "shipshape-bench", dependencies: ["Render", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        .executableTarget(
+            name: "shipshape-bench",
+            dependencies: [
+                "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Admission", "AdmissionServer", "Certificates",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(
+            name: "AdmissionServerTests",
+            dependencies: [
+                "AdmissionServer", "Admission", "Certificates", "Checklist", "KubeClient", "KubeModel", "KubeSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
         .testTarget(
