@@ -47,7 +47,8 @@ struct CertificateDirectory {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Runs a webhook server on 127.0.0.1 with an OS-chosen port for the duration of `body`.
+/// Runs a webhook server on 127.0.0.1 with an OS-chosen port for the duration of `body`;
+/// `whileStarting` runs after the server task started, before it is known to listen.
 enum WebhookHarness {
     static var quietLogger: Logger {
         var logger = Logger(label: "webhook-test")
@@ -58,6 +59,7 @@ enum WebhookHarness {
     static func withServer<Result>(
         certificate: ServingCertificate, configuration: WebhookServerConfiguration = WebhookServerConfiguration(),
         metrics: WebhookMetrics = WebhookMetrics(registry: PrometheusCollectorRegistry()),
+        whileStarting: () async throws -> Void = {},
         _ body: (_ port: Int) async throws -> Result
     ) async throws -> Result {
         var configuration = configuration
@@ -76,6 +78,7 @@ enum WebhookHarness {
                 try await server.run()
             }
             defer { group.cancelAll() }
+            try await whileStarting()
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw WebhookError.server("stopped before listening") }
             return try await body(port)
@@ -95,11 +98,13 @@ struct WebhookClient {
     let http: HTTPClient
     let port: Int
 
+    @discardableResult
     static func with<T>(trusting caPEM: String, port: Int, _ body: (WebhookClient) async throws -> T) async throws -> T {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(caPEM.utf8)))
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.httpVersion = .http1Only
+        configuration.connectionPool.retryConnectionEstablishment = false  // a refused certificate fails at once
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let result = try await body(WebhookClient(http: http, port: port))
