@@ -5,7 +5,7 @@ import Testing
 
 /// The serving certificate is re-read from its files when they change (the kubelet's symlink
 /// swap), with no restart; a broken update keeps the last good pair in service.
-@Suite struct CertificateReloadTests {
+@Suite(.timeLimit(.minutes(1))) struct CertificateReloadTests {
     @Test func aRotatedCertificateIsServedWithoutARestart() async throws {
         var directory = try CertificateDirectory()
         defer { directory.remove() }

@@ -20,7 +20,7 @@ struct SeededRandom: RandomNumberGenerator {
 
 /// The server survives hostile and broken input: random and mutated bodies, a body that never
 /// finishes. Every answer is a 200 review or a 4xx with a reason, and it stays healthy after.
-@Suite struct WebhookRobustnessTests {
+@Suite(.timeLimit(.minutes(1))) struct WebhookRobustnessTests {
     let pki: (ca: String, certificate: ServingCertificate)
 
     init() throws {

@@ -6,7 +6,7 @@ import Prometheus
 import Testing
 
 /// The HTTPS server on loopback with a real TLS client: reviews, bad requests, health, limits.
-@Suite struct WebhookServerTests {
+@Suite(.timeLimit(.minutes(1))) struct WebhookServerTests {
     let pki: (ca: String, certificate: ServingCertificate)
 
     init() throws {
