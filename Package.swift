@@ -113,6 +113,7 @@ let package = Package(
                 "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Admission", "AdmissionServer", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),

@@ -7,7 +7,7 @@ struct Shipshape: AsyncParsableCommand {
         commandName: "shipshape",
         abstract: "Production-grade Kubernetes objects for microservices, and one checklist that holds everywhere.",
         version: ShipshapeVersion.current,
-        subcommands: [CRDCommand.self]
+        subcommands: [CRDCommand.self, WebhookCommand.self]
     )
 }
 
