@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // AdmissionReview handling (pure); the HTTPS server lives beside it.
+        // AdmissionReview handling (pure); AdmissionServer serves it over HTTPS.
         .target(name: "Admission", dependencies: ["Checklist", "ShipshapeAPI", "KubeModel"]),
         // The admission webhook's HTTPS server (hot-reloaded serving certificate, metrics) and its
         // self-issued certificates (a CA and serving certificate in a Secret, caBundle injection).

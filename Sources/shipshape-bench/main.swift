@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [any Benchmark.Type] = [
     RenderBenchmark.self,
     AuditBenchmark.self,
+    AdmissionBenchmark.self,
 ]
 
-exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
+exit(await BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
