@@ -85,26 +85,27 @@ enum AdmissionBenchmark: Benchmark {
             guard let port = await iterator.next() else { throw BenchmarkError(description: "the server did not start") }
             let clock = ContinuousClock()
             let start = clock.now
-            let lanes = (0..<concurrency).map { lane in
-                Task { () throws -> [Duration] in
-                    var latencies: [Duration] = []
-                    for index in stride(from: lane, to: requests, by: concurrency) {
-                        let (path, body) = bodies[index % bodies.count]
-                        var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)\(path)")
-                        request.method = .POST
-                        request.headers.add(name: "Content-Type", value: "application/json")
-                        request.body = .bytes(ByteBuffer(bytes: body))
-                        let began = clock.now
-                        let response = try await http.execute(request, timeout: .seconds(10))
-                        _ = try await response.body.collect(upTo: 1 << 20)
-                        guard response.status == .ok else { throw BenchmarkError(description: "HTTP \(response.status.code) for \(path)") }
-                        latencies.append(clock.now - began)
+            let latencies = try await withThrowingTaskGroup(of: [Duration].self) { lanes in
+                for lane in 0..<concurrency {
+                    lanes.addTask {
+                        var latencies: [Duration] = []
+                        for index in stride(from: lane, to: requests, by: concurrency) {
+                            let (path, body) = bodies[index % bodies.count]
+                            var request = HTTPClientRequest(url: "https://127.0.0.1:\(port)\(path)")
+                            request.method = .POST
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(bytes: body))
+                            let began = clock.now
+                            let response = try await http.execute(request, timeout: .seconds(10))
+                            _ = try await response.body.collect(upTo: 1 << 20)
+                            guard response.status == .ok else { throw BenchmarkError(description: "HTTP \(response.status.code) for \(path)") }
+                            latencies.append(clock.now - began)
+                        }
+                        return latencies
                     }
-                    return latencies
                 }
+                return try await lanes.reduce(into: [Duration]()) { $0 += $1 }
             }
-            var latencies: [Duration] = []
-            for lane in lanes { latencies += try await lane.value }
             let wall = clock.now - start
             group.cancelAll()
             return (wall, latencies)

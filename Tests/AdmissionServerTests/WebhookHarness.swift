@@ -100,9 +100,10 @@ struct WebhookClient {
     let port: Int
 
     @discardableResult
-    static func with<T>(trusting caPEM: String, port: Int, verifyHostname: Bool = true,
+    static func with<T>(trusting caPEM: String, port: Int, verifyHostname: Bool = true, maximumTLSVersion: TLSVersion? = nil,
                         _ body: (WebhookClient) async throws -> T) async throws -> T {
         var tls = TLSConfiguration.makeClientConfiguration()
+        tls.maximumTLSVersion = maximumTLSVersion
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(caPEM.utf8)))
         if !verifyHostname { tls.certificateVerification = .noHostnameVerification }
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)

@@ -128,6 +128,18 @@ import Testing
         #expect(text.contains(#"controller_runtime_webhook_requests_in_flight{webhook="/validate-microservice"} 0"#))
     }
 
+    @Test func tlsOlderThan12IsRefused() async throws {
+        try await WebhookHarness.withServer(certificate: pki.certificate) { port in
+            try await WebhookClient.with(trusting: pki.ca, port: port, maximumTLSVersion: .tlsv11) { client in
+                await #expect(throws: (any Error).self) { try await client.send(.GET, "/healthz", contentType: nil) }
+            }
+            try await WebhookClient.with(trusting: pki.ca, port: port, maximumTLSVersion: .tlsv12) { client in
+                let health = try await client.send(.GET, "/healthz", contentType: nil)
+                #expect(health.status == 200)
+            }
+        }
+    }
+
     @Test func listenAddressesParse() throws {
         #expect(try ListenAddress(parsing: "0.0.0.0:9443") == ListenAddress(host: "0.0.0.0", port: 9443))
         #expect(try ListenAddress(parsing: ":9443") == ListenAddress(host: "0.0.0.0", port: 9443))

@@ -34,7 +34,7 @@ public struct WebhookServer: Service {
 
     public init(handler: AdmissionHandler, certificate: ServingCertificate,
                 configuration: WebhookServerConfiguration = WebhookServerConfiguration(), metrics: WebhookMetrics,
-                certificatePollInterval: Duration = .seconds(2), logger: Logger = Logger(label: "shipshape.webhook"),
+                certificatePollInterval: Duration = .seconds(1), logger: Logger = Logger(label: "shipshape.webhook"),
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.handler = handler
         self.certificate = certificate
@@ -76,7 +76,7 @@ public struct WebhookServer: Service {
                 return true
             } catch {
                 if !reported {
-                    logger.warning("waiting for the serving certificate", metadata: ["error": "\(error)"])
+                    logger.info("waiting for the serving certificate", metadata: ["reason": "\(error)"])
                     reported = true
                 }
             }

@@ -90,21 +90,18 @@ struct WebhookCommand: AsyncParsableCommand {
     func run() async throws {
         logFormat.bootstrap(level: logLevel)
         let logger = Logger(label: "shipshape.webhook")
-        let certificate: ServingCertificate
-        var services: [any Service] = []
+        let certificates: WebhookCertificateSource
         switch try certificateSource() {
         case .selfSigned(let secret):
-            certificate = ServingCertificate(logger: logger)
-            let manager = WebhookCertificates(client: try kubernetesClient(logger: logger), names: try secretNames(secret), logger: logger)
-            services.append(WebhookCertificateRotation(manager: manager, certificate: certificate, logger: logger))
+            certificates = .selfIssued(WebhookCertificates(client: try kubernetesClient(logger: logger), names: try secretNames(secret), logger: logger))
         case .files(let files):
-            certificate = ServingCertificate(files: files, logger: logger)
+            certificates = .files(files)
         }
-        let server = WebhookServer(
-            handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
+        let services = WebhookServer.services(
+            handler: AdmissionHandler(checklist: Checklist()), certificates: certificates,
             configuration: WebhookServerConfiguration(address: try listenAddress()),
             metrics: WebhookMetrics(registry: PrometheusCollectorRegistry()), logger: logger)
-        let group = ServiceGroup(services: [server] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await group.run()
         } catch {
