@@ -147,7 +147,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "AdmissionServer"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [
