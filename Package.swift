@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Long-running parts (the webhook server, the operator) as Services in one ServiceGroup.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Tests only: a streaming HTTP/HTTPS client (with client certificates) to talk to KubeSandbox.
@@ -61,8 +62,26 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // AdmissionReview handling (pure); the HTTPS server lives beside it.
+        // AdmissionReview handling (pure); AdmissionServer serves it over HTTPS.
         .target(name: "Admission", dependencies: ["Checklist", "ShipshapeAPI", "KubeModel"]),
+        // The admission webhook's HTTPS server (hot-reloaded serving certificate, metrics) and its
+        // self-issued certificates (a CA and serving certificate in a Secret, caBundle injection).
+        .target(
+            name: "AdmissionServer",
+            dependencies: [
+                "Admission", "Certificates", "KubeClient", "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // A small certificate authority: the webhook's self-issued certificates, the sandbox's TLS.
         .target(
             name: "Certificates",
@@ -96,9 +115,10 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Controller", "KubeClient",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Controller", "Admission", "AdmissionServer", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -107,6 +127,9 @@ let package = Package(
             name: "shipshape-bench",
             dependencies: [
                 "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox",
+                "Admission", "AdmissionServer", "Certificates",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -117,13 +140,26 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(
+            name: "AdmissionServerTests",
+            dependencies: [
+                "AdmissionServer", "Admission", "Certificates", "Checklist", "KubeClient", "KubeModel", "KubeSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         // The operator end to end against KubeSandbox, in-process and as the built `shipshape` binary.
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Controller", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
         ),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer"]),
         // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
         .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
         .testTarget(

@@ -23,4 +23,7 @@ extension ResourceType {
     public static let customResourceDefinitions = ResourceType(
         group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions",
         kind: "CustomResourceDefinition", namespaced: false)
+    public static let validatingWebhookConfigurations = ResourceType(
+        group: "admissionregistration.k8s.io", version: "v1", resource: "validatingwebhookconfigurations",
+        kind: "ValidatingWebhookConfiguration", namespaced: false)
 }

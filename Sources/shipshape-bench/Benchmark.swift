@@ -6,8 +6,8 @@ protocol Benchmark {
     static var name: String { get }
     /// One line for the usage text, options included.
     static var summary: String { get }
-    /// Runs the case, printing its figures.
-    static func run(_ options: BenchmarkOptions) throws(BenchmarkError)
+    /// Runs the case, printing its figures (synchronous cases satisfy this too).
+    static func run(_ options: BenchmarkOptions) async throws(BenchmarkError)
 }
 
 /// A mistake on the command line.
@@ -43,14 +43,14 @@ struct BenchmarkOptions {
 struct BenchmarkRunner {
     let benchmarks: [any Benchmark.Type]
 
-    func run(_ arguments: [String]) -> Int32 {
+    func run(_ arguments: [String]) async -> Int32 {
         guard let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name }) else {
             let cases = benchmarks.map { "  \($0.name) \($0.summary)" }.joined(separator: "\n")
             FileHandle.standardError.write(Data("usage: shipshape-bench <case> [options]\n\(cases)\n".utf8))
             return 2
         }
         do {
-            try benchmark.run(try BenchmarkOptions(Array(arguments.dropFirst())))
+            try await benchmark.run(try BenchmarkOptions(Array(arguments.dropFirst())))
             return 0
         } catch {
             FileHandle.standardError.write(Data("shipshape-bench \(name): \(error)\n".utf8))

@@ -6,6 +6,7 @@ let benchmarks: [any Benchmark.Type] = [
     AuditBenchmark.self,
     OperatorBenchmark.self,
     ClientBenchmark.self,
+    AdmissionBenchmark.self,
 ]
 
-exit(BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
+exit(await BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))
