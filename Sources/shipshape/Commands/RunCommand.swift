@@ -55,11 +55,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "auto (text on a terminal, JSON otherwise), json or text (default: auto).")
     var logFormat: String?
 
-    @Option(help: "host:port of the HTTPS admission webhook (served when the webhook module is wired in).")
+    @Option(help: "host:port to serve the HTTPS admission webhook on, on every replica (default: not served).")
     var webhookAddress: String?
 
-    @Option(help: "The directory with the webhook's tls.crt and tls.key (served when the webhook module is wired in).")
+    @Option(help: "The directory with the webhook's tls.crt and tls.key, re-read when they change (default: /etc/shipshape/webhook).")
     var webhookCertDir: String?
+
+    @Option(help: "Issue the webhook's certificate into this Secret (NAMESPACE/NAME), inject its CA into the ValidatingWebhookConfiguration shipshape and rotate it, instead of reading --webhook-cert-dir.")
+    var webhookSelfSignedSecret: String?
 
     func run() async throws {
         let settings = try resolved(ProcessInfo.processInfo.environment)
@@ -84,9 +87,10 @@ struct RunCommand: AsyncParsableCommand {
         let shipshape = Operator(client: client, electionClient: electionClient, settings: operatorSettings, metrics: metrics, logger: logger)
         let health = HealthServer.make(host: settings.metricsHost, port: settings.metricsPort, metrics: metrics,
                                        isReady: { shipshape.isReady }, logger: logger)
-        // The admission webhook is served on every replica, leader or not: its Service goes here,
-        // beside the health server, so it keeps answering until the controller has drained.
+        // The admission webhook is served on every replica, leader or not, beside the health
+        // server, so it keeps answering until the controller has drained.
         let servingServices: [any ServiceLifecycle.Service] = [health]
+            + (try webhookServices(environment: settings.environment, client: client, metrics: metrics, logger: logger))
         var group = ServiceGroupConfiguration(
             services: shipshape.services(after: servingServices), gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger)

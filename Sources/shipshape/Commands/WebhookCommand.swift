@@ -81,7 +81,7 @@ struct WebhookCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try listenAddress()
         switch try certificateSource() {
-        case .selfSigned(let secret): _ = try secretNames(secret)
+        case .selfSigned(let secret): _ = try WebhookFlags.certificateNames(secret: secret)
         case .files:
             if kubeconfig != nil || context != nil { throw ValidationError("--kubeconfig and --context are for --self-signed-secret") }
         }
@@ -93,7 +93,7 @@ struct WebhookCommand: AsyncParsableCommand {
         let certificates: WebhookCertificateSource
         switch try certificateSource() {
         case .selfSigned(let secret):
-            certificates = .selfIssued(WebhookCertificates(client: try kubernetesClient(logger: logger), names: try secretNames(secret), logger: logger))
+            certificates = .selfIssued(WebhookCertificates(client: try kubernetesClient(logger: logger), names: try WebhookFlags.certificateNames(secret: secret, service: service, webhookConfiguration: webhookConfiguration), logger: logger))
         case .files(let files):
             certificates = .files(files)
         }
@@ -111,14 +111,6 @@ struct WebhookCommand: AsyncParsableCommand {
 
     private func listenAddress() throws -> ListenAddress {
         do { return try ListenAddress(parsing: address) } catch { throw ValidationError("--address: \(error)") }
-    }
-
-    private func secretNames(_ secret: String) throws -> WebhookCertificateNames {
-        let parts = secret.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
-            throw ValidationError("--self-signed-secret takes NAMESPACE/NAME, not \"\(secret)\"")
-        }
-        return WebhookCertificateNames(namespace: parts[0], secret: parts[1], service: service, webhookConfiguration: webhookConfiguration)
     }
 
     /// In a pod without --kubeconfig/--context: the service account; otherwise as kubectl finds it.
