@@ -8,14 +8,17 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Check Kubernetes objects and Microservices against the production checklist.",
         discussion: """
-            Reads files, directories (recursively: .yaml, .yml, .json) or - for standard input:
+            Reads files, directories (recursively: .yaml, .yml, .json) or - for standard input: \
             multi-document YAML or JSON, kind: List, helm template or kubectl get -o yaml output.
-            Workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) are judged with
-            the Services, HPAs, PDBs, NetworkPolicies and ServiceAccounts beside them; Microservices in
+
+            Workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) are judged with \
+            the Services, HPAs, PDBs, NetworkPolicies and ServiceAccounts beside them; Microservices in \
             their own terms; other kinds are counted and skipped.
-            With --namespace or --all-namespaces instead of paths, reads those kinds from a cluster
+
+            With --namespace or --all-namespaces instead of paths, reads those kinds from a cluster \
             (--kubeconfig, --context; in a pod, its service account) and judges them the same way.
-            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid
+
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid \
             input, or a cluster that cannot be reached or read.
             """
     )

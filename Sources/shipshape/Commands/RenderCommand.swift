@@ -11,8 +11,11 @@ struct RenderCommand: ParsableCommand {
         abstract: "Render Microservice files to Kubernetes objects.",
         discussion: """
             Reads files, directories (recursively: .yaml, .yml, .json) or - for standard input.
+
             All Microservices given are rendered together, so NetworkPolicies follow the dependency graph.
+
             Checklist findings on the Microservices go to standard error.
+
             Exit codes: 0 ok, 1 invalid input (or error findings with --strict), 2 usage.
             """
     )

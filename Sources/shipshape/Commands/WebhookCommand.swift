@@ -14,14 +14,14 @@ struct WebhookCommand: AsyncParsableCommand {
         commandName: "webhook",
         abstract: "Serve the admission webhook over HTTPS until SIGTERM or SIGINT.",
         discussion: """
-            Endpoints: POST /validate-microservice, /validate-workload (namespaces labelled
+            Endpoints: POST /validate-microservice, /validate-workload (namespaces labelled \
             shipshape.dev/checklist=enforce), /validate-workload/warn (=warn), and GET /healthz.
 
-            The serving certificate comes from files (--cert-dir, or --cert-file and --key-file),
-            re-read when they change, or is self-issued (--self-signed-secret NAMESPACE/NAME): a CA
-            and serving certificate are kept in that Secret, rotated before expiry, the CA is
-            injected into the ValidatingWebhookConfiguration's caBundle, and the certificate is
-            served from memory. Each flag can also be set with the SHIPSHAPE_* variable named in
+            The serving certificate comes from files (--cert-dir, or --cert-file and --key-file), \
+            re-read when they change, or is self-issued (--self-signed-secret NAMESPACE/NAME): a CA \
+            and serving certificate are kept in that Secret, rotated before expiry, the CA is \
+            injected into the ValidatingWebhookConfiguration's caBundle, and the certificate is \
+            served from memory. Each flag can also be set with the SHIPSHAPE_* variable named in \
             its help.
             """
     )
