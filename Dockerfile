@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 # The operator image: built with the Swift toolchain, run on a slim non-root runtime.
-FROM swift:6.1-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libcurl4-openssl-dev libssl-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
 RUN swift package resolve
+# Test directories too: SwiftPM checks every declared target's sources exist.
 COPY Sources Sources
+COPY Tests Tests
 RUN swift build -c release --product shipshape --static-swift-stdlib \
  && install -m 0755 "$(swift build -c release --show-bin-path)/shipshape" /usr/local/bin/shipshape
 
