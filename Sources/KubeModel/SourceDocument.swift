@@ -86,6 +86,12 @@ public enum SourceReader {
             let lineMap = LineMap(lines)
             if let kind = value["kind"]?.stringValue, kind.hasSuffix("List"), let items = value["items"]?.arrayValue {
                 for (itemIndex, item) in items.enumerated() where !item.isNull {
+                    let itemPath = FieldPath.root.key("items").index(itemIndex)
+                    guard case .object = item else {
+                        throw SourceError.invalid(
+                            file: file, line: lines[itemPath], document: index,
+                            message: "\(itemPath): expected an object (a mapping), found \(item.typeName)")
+                    }
                     let origin = SourceOrigin(
                         file: file, document: index, basePath: FieldPath.root.key("items").index(itemIndex),
                         lines: lineMap)

@@ -66,3 +66,12 @@ import Testing
         #expect(throws: SourceError.self) { try SourceReader.objects(in: "just a string\n", file: "s.yaml") }
     }
 }
+
+@Suite struct ListItemTests {
+    @Test func scalarItemsOfAListAreInvalidWithTheirLine() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- {kind: Pod, metadata: {name: p}}\n- 42\n"
+        #expect(throws: SourceError.invalid(file: "l.yaml", line: 5, document: 1, message: "items[1]: expected an object (a mapping), found integer")) {
+            try SourceReader.objects(in: text, file: "l.yaml")
+        }
+    }
+}

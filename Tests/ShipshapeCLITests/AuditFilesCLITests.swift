@@ -80,6 +80,14 @@ import Testing
         #expect(try await CLIRun.run(["audit", "--profile", "pss-strictest", file.path]).status == 2)
     }
 
+    @Test func malformedWorkloadsAreInvalidInputNotScored() async throws {
+        let file = try CLI.temporaryFile("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: x}\nspec:\n  template:\n    spec:\n      containers: nope\n", name: "bad.yaml")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let run = try await CLIRun.run(["audit", file.path])
+        #expect(run.status == 2)
+        #expect(run.standardError == "\(file.path):7: Deployment x/d: spec.template.spec.containers: must be a list of containers, not string\n")
+    }
+
     @Test func profilesSelectPodSecurityRulesOnly() async throws {
         let file = try CLI.temporaryFile(Self.careless, name: "legacy.yaml")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }

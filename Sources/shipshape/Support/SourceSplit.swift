@@ -1,3 +1,4 @@
+import Checklist
 import KubeModel
 import ShipshapeAPI
 
@@ -11,6 +12,12 @@ struct SourceSplit {
         var seen: [String: String] = [:]
         for object in objects {
             guard MicroserviceReader.isMicroservice(object) else {
+                let problems = Checklist.shapeProblems(of: object.value)
+                guard problems.isEmpty else {
+                    let name = "\(object.kind ?? "") \(object.namespace.map { "\($0)/" } ?? "")\(object.name ?? "(unnamed)")"
+                    errors += problems.map { "\(object.origin.location(of: $0.path)): \(name): \($0)" }
+                    continue
+                }
                 others.append(object)
                 continue
             }
