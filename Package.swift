@@ -139,11 +139,13 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
-        .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel"]),
+        // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing.
+        .target(name: "ShipshapeTesting", dependencies: ["KubeModel"], path: "Tests/ShipshapeTesting"),
+        .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),
         .testTarget(
             name: "AdmissionServerTests",
             dependencies: [
-                "AdmissionServer", "Admission", "Certificates", "Checklist", "KubeClient", "KubeModel", "KubeSandbox",
+                "AdmissionServer", "Admission", "Certificates", "Checklist", "KubeClient", "KubeModel", "KubeSandbox", "ShipshapeTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

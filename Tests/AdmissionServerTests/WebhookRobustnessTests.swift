@@ -4,19 +4,8 @@ import Foundation
 import KubeModel
 import NIOCore
 import NIOHTTP1
+import ShipshapeTesting
 import Testing
-
-/// SplitMix64: a small seeded generator, so a failing case can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The server survives hostile and broken input: random and mutated bodies, a body that never
 /// finishes. Every answer is a 200 review or a 4xx with a reason, and it stays healthy after.
@@ -53,28 +42,11 @@ struct SeededRandom: RandomNumberGenerator {
         return bytes
     }
 
-    /// Structural damage that keeps the JSON valid: one node somewhere is replaced or removed.
-    static func mutate(_ value: JSONValue, _ random: inout SeededRandom, depth: Int = 0) -> JSONValue {
-        if depth > 0, Int.random(in: 0..<4, using: &random) == 0 {
-            let replacements: [JSONValue] = [.null, true, 0, -1, 1e300, "", "latest", "💥", [], [:], [[:]], ["x": [1, "y"]]]
-            return replacements[Int.random(in: 0..<replacements.count, using: &random)]
-        }
-        switch value {
-        case .object(var object) where !object.isEmpty:
-            let key = object.keys[Int.random(in: 0..<object.count, using: &random)]
-            if Int.random(in: 0..<6, using: &random) == 0 {
-                object[key] = nil
-            } else if let child = object[key] {
-                object[key] = mutate(child, &random, depth: depth + 1)
-            }
-            return .object(object)
-        case .array(var array) where !array.isEmpty:
-            let index = Int.random(in: 0..<array.count, using: &random)
-            array[index] = mutate(array[index], &random, depth: depth + 1)
-            return .array(array)
-        default:
-            return depth == 0 ? value : .array([value, value])
-        }
+    static let replacements: [JSONValue] = [.null, true, 0, -1, 1e300, "", "latest", "💥", [], [:], [[:]], ["x": [1, "y"]]]
+
+    /// Structural damage that keeps the JSON valid: one node replaced by a hostile value, or removed.
+    static func mutateJSON(_ value: JSONValue, _ random: inout SeededRandom) -> JSONValue {
+        JSONMutation.mutate(value, &random) { random, _ in replacements[Int.random(in: 0..<replacements.count, using: &random)] }
     }
 
     @Test func randomAndMutatedBodiesNeverBreakTheServer() async throws {
@@ -101,10 +73,10 @@ struct SeededRandom: RandomNumberGenerator {
                                     // Mostly inside the object under review, where the checklist reads.
                                     var review = seeds[seed]
                                     var object = review["request"]?["object"] ?? .null
-                                    for _ in 0..<Int.random(in: 1...3, using: &random) { object = Self.mutate(object, &random) }
+                                    for _ in 0..<Int.random(in: 1...3, using: &random) { object = Self.mutateJSON(object, &random) }
                                     review["request"]?["object"] = object
-                                    if index % 10 == 4 { review["request"]?["oldObject"] = Self.mutate(object, &random) }
-                                    if index % 10 == 9 { review = Self.mutate(review, &random) }
+                                    if index % 10 == 4 { review["request"]?["oldObject"] = Self.mutateJSON(object, &random) }
+                                    if index % 10 == 9 { review = Self.mutateJSON(review, &random) }
                                     body = Array(review.jsonText().utf8)
                                 }
                                 let path = paths[Int.random(in: 0..<paths.count, using: &random)]

@@ -1,18 +1,7 @@
 import KubeModel
+import ShipshapeTesting
 import Testing
 @testable import Admission
-
-/// SplitMix64: a small seeded generator, so a failing case can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct AdmissionFuzzTests {
     static let keys = ["apiVersion", "kind", "request", "uid", "object", "oldObject", "operation", "metadata", "spec",
@@ -36,27 +25,6 @@ struct SeededRandom: RandomNumberGenerator {
         }
     }
 
-    /// Replaces one randomly chosen node of `value` with a random value.
-    static func mutate(_ value: JSONValue, _ random: inout SeededRandom, depth: Int = 0) -> JSONValue {
-        if depth > 0 && Int.random(in: 0..<4, using: &random) == 0 { return randomValue(&random, depth: depth) }
-        switch value {
-        case .object(var object) where !object.isEmpty:
-            let key = object.keys[Int.random(in: 0..<object.count, using: &random)]
-            if Int.random(in: 0..<5, using: &random) == 0 {
-                object[key] = nil
-            } else if let child = object[key] {
-                object[key] = mutate(child, &random, depth: depth + 1)
-            }
-            return .object(object)
-        case .array(var array) where !array.isEmpty:
-            let index = Int.random(in: 0..<array.count, using: &random)
-            array[index] = mutate(array[index], &random, depth: depth + 1)
-            return .array(array)
-        default:
-            return randomValue(&random, depth: depth)
-        }
-    }
-
     @Test func randomAndMutatedReviewsNeverCrash() {
         let handler = AdmissionHandler(checklist: TwoRules())
         let valid = AdmissionHandlerTests.review(
@@ -65,7 +33,7 @@ struct SeededRandom: RandomNumberGenerator {
         var random = SeededRandom(state: 20_261_125)
         var outcomes = (allowed: 0, denied: 0, rejected: 0)
         for round in 0..<5000 {
-            let body = round % 4 == 0 ? Self.randomValue(&random, depth: 0) : Self.mutate(valid, &random)
+            let body = round % 4 == 0 ? Self.randomValue(&random, depth: 0) : JSONMutation.mutate(valid, &random) { random, depth in Self.randomValue(&random, depth: depth) }
             do {
                 let request = try AdmissionRequest(review: body)
                 let response = try handler.reviewMicroservice(request)
