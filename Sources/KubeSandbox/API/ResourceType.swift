@@ -15,6 +15,8 @@ public struct ResourceType: Sendable, Hashable {
     public var hasStatus: Bool = false
     /// For a CRD: the version's `openAPIV3Schema`; built-in kinds use the OpenAPI documents.
     public var schema: JSONValue? = nil
+    /// For a CRD: the version's `additionalPrinterColumns`, served as kubectl's Table view.
+    public var printerColumns: [JSONValue] = []
 
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }

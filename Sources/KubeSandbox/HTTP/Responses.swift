@@ -32,9 +32,12 @@ enum ResponseView: Equatable {
     case full
     /// `as=PartialObjectMetadata` or `as=PartialObjectMetadataList` (group meta.k8s.io, v1).
     case metadataOnly
+    /// `as=Table` (group meta.k8s.io), what `kubectl get` asks for: offered only for resources
+    /// with printer columns (CRDs'); otherwise the next media range (plain JSON) is served.
+    case table
 
     /// Picks the first media range the sandbox can serve; nil when none (406).
-    init?(accept: String?) {
+    init?(accept: String?, tables: Bool = false) {
         guard let accept, !accept.isEmpty else { self = .full; return }
         for range in accept.split(separator: ",") {
             let parameters = range.split(separator: ";").map { String($0).trimmingWhitespace }
@@ -43,6 +46,7 @@ enum ResponseView: Equatable {
             switch asValue {
             case nil: self = .full; return
             case "PartialObjectMetadata"?, "PartialObjectMetadataList"?: self = .metadataOnly; return
+            case "Table"? where tables: self = .table; return
             default: continue
             }
         }

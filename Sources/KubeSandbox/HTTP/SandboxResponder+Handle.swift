@@ -29,7 +29,9 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
-        guard let view = ResponseView(accept: request.headers[.accept]) else { throw SandboxError.api(.notAcceptable()) }
+        guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
+            throw SandboxError.api(.notAcceptable())
+        }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
             throw SandboxError.api(.notFoundPath(subresource))
         }
@@ -42,9 +44,14 @@ extension SandboxResponder {
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
         switch (verb, path.name) {
         case ("get", let name?):
-            return Responses.json(render(try await store.get(type, namespace: namespace, name: name)))
+            let object = try await store.get(type, namespace: namespace, name: name)
+            if view == .table { return Responses.json(TableView(type: type).table([object], resourceVersion: nil)) }
+            return Responses.json(render(object))
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query))
+            if view == .table {
+                return Responses.json(TableView(type: type).table(page.items, resourceVersion: String(page.resourceVersion)))
+            }
             return Responses.json(Self.listBody(page, type, view: view))
         case ("watch", nil):
             return try await watch(type, namespace: path.namespace, query: query, view: view)

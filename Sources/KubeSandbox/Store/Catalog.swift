@@ -54,7 +54,8 @@ struct Catalog: Sendable {
                 shortNames: (names["shortNames"]?.arrayValue ?? []).compactMap(\.stringValue),
                 categories: (names["categories"]?.arrayValue ?? []).compactMap(\.stringValue),
                 hasStatus: version["subresources"]?["status"] != nil,
-                schema: version["schema"]?["openAPIV3Schema"] ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true]
+                schema: version["schema"]?["openAPIV3Schema"] ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
+                printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? []
             )
         }
     }
