@@ -55,6 +55,15 @@ import Testing
         #expect(condition("ChecklistPassed", status)?.message == "2 errors")
     }
 
+    @Test func anInvalidSpecIsNotReadyAndDegraded() {
+        var invalid = observation(healthy)
+        invalid.invalidSpec = "spec.ports[1].port: 8080 is already used by port \"http\""
+        let status = StatusBuilder().status(previous: nil, observation: invalid, now: t0)
+        #expect(condition("Ready", status)?.reason == "InvalidSpec")
+        #expect(condition("Degraded", status)?.reason == "InvalidSpec")
+        #expect(condition("Progressing", status)?.status == "False")
+    }
+
     @Test func transitionTimesChangeOnlyWithStatus() {
         let builder = StatusBuilder()
         let first = builder.status(previous: nil, observation: observation(healthy), now: t0)

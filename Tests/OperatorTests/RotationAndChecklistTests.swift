@@ -54,6 +54,27 @@ struct RotationAndChecklistTests {
         }
     }
 
+    @Test("a spec the CRD admits but the consistency checks refuse is reported as InvalidSpec and not applied")
+    func invalidSpec() async throws {
+        try await Harness.withSandbox { harness in
+            try await harness.withOperator { _ in
+                // Without the webhook the API server admits this: only Shipshape's own checks know the port is undeclared.
+                let probes: JSONValue = ["readiness": ["http": ["path": "/ready", "port": "web"]]]
+                try await harness.create(Fixtures.microservice("odd", extra: ["probes": probes]))
+                try await eventually("InvalidSpec status") {
+                    try await harness.status("odd")?.condition("Ready")?["reason"]?.stringValue == "InvalidSpec"
+                }
+                let status = try #require(try await harness.status("odd"))
+                #expect(status.condition("Ready")?["message"]?.stringValue?.contains("spec.probes.readiness.http.port: \"web\" is not a declared port") == true)
+                #expect(status.condition("Degraded")?["reason"]?.stringValue == "InvalidSpec")
+                #expect(try await harness.get(.deployments, "odd") == nil)
+
+                try await harness.mergePatch("odd", ["spec": ["probes": ["readiness": ["http": ["path": "/ready", "port": "http"]]]]])
+                try await eventually("applied once fixed") { try await harness.get(.deployments, "odd") != nil }
+            }
+        }
+    }
+
     @Test("a stalled rollout is Degraded with the Deployment's reason")
     func degraded() async throws {
         try await Harness.withSandbox { harness in

@@ -38,10 +38,17 @@ public struct MicroserviceReconciler: Reconciler {
         }
         let report = Checklist().check(microservice)
         let mode = microservice.spec.checklist?.mode ?? .enforce
-        let blocked = mode == .enforce && report.findings.contains { $0.severity == .error && !$0.isExempted }
+        // What the CRD schema cannot express (undeclared probe ports, duplicate variables…): the
+        // admission webhook refuses such specs; without it, they are reported and not applied.
+        let issues = microservice.spec.consistencyIssues()
+        let invalidSpec = issues.isEmpty ? nil : issues.map(\.description).joined(separator: "; ")
+        let blocked = invalidSpec != nil || (mode == .enforce && report.findings.contains { $0.severity == .error && !$0.isExempted })
         let desired = render(microservice)
         var applyError: String?
-        if blocked {
+        if let invalidSpec {
+            logger.info("invalid spec, not applied", metadata: ["issues": "\(invalidSpec)"])
+            await events.record(microservice, .warning, reason: "InvalidSpec", action: "Reconcile", note: "not applied: \(invalidSpec)")
+        } else if blocked {
             logger.info("checklist errors block applying (mode enforce)", metadata: ["findings": "\(report.findings.count)"])
             await events.record(microservice, .warning, reason: "ChecklistBlocked", action: "Reconcile",
                                 note: "not applied: \(report.checklistStatus.summary ?? "error findings")")
@@ -61,7 +68,7 @@ public struct MicroserviceReconciler: Reconciler {
         let observation = StatusBuilder.Observation(
             generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
             deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
-            blockedByChecklist: blocked, applyError: applyError, children: children)
+            blockedByChecklist: blocked && invalidSpec == nil, applyError: applyError, invalidSpec: invalidSpec, children: children)
         let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
         if status != microservice.status {
             try await writeStatus(status, of: microservice)

@@ -19,16 +19,19 @@ public struct StatusBuilder: Sendable {
         public var blockedByChecklist: Bool
         /// Why applying children failed, if it did.
         public var applyError: String?
+        /// What makes the spec invalid (checks its CRD schema cannot express), if anything; nothing is applied.
+        public var invalidSpec: String?
         public var children: [ChildReference]
 
         public init(generation: Int, deploymentStatus: JSONValue?, deploymentGeneration: Int?, checklist: ChecklistStatus,
-                    blockedByChecklist: Bool, applyError: String?, children: [ChildReference]) {
+                    blockedByChecklist: Bool, applyError: String?, invalidSpec: String? = nil, children: [ChildReference]) {
             self.generation = generation
             self.deploymentStatus = deploymentStatus
             self.deploymentGeneration = deploymentGeneration
             self.checklist = checklist
             self.blockedByChecklist = blockedByChecklist
             self.applyError = applyError
+            self.invalidSpec = invalidSpec
             self.children = children
         }
     }
@@ -57,7 +60,9 @@ public struct StatusBuilder: Sendable {
                                         lastTransitionTime: time, reason: reason, message: message))
         }
 
-        if let error = observation.applyError {
+        if let invalid = observation.invalidSpec {
+            set("Ready", false, "InvalidSpec", invalid)
+        } else if let error = observation.applyError {
             set("Ready", false, "ApplyFailed", error)
         } else if observation.blockedByChecklist {
             set("Ready", false, "ChecklistBlocked", "error findings keep this spec from being applied (checklist mode enforce)")
@@ -69,11 +74,13 @@ public struct StatusBuilder: Sendable {
             set("Ready", false, available ? "RollingOut" : "Unavailable", "\(ready)/\(replicas) replicas ready")
         }
 
-        let converging = observation.applyError == nil && !observation.blockedByChecklist && !rolledOut
+        let converging = observation.applyError == nil && observation.invalidSpec == nil && !observation.blockedByChecklist && !rolledOut
         set("Progressing", converging && !deadlineExceeded, converging ? "RollingOut" : "Stable",
             converging ? "\(updated)/\(replicas) replicas updated, \(ready) ready" : "nothing to roll out")
 
-        if deadlineExceeded {
+        if let invalid = observation.invalidSpec {
+            set("Degraded", true, "InvalidSpec", invalid)
+        } else if deadlineExceeded {
             set("Degraded", true, "ProgressDeadlineExceeded", progressing?["message"]?.stringValue ?? "the rollout stalled")
         } else if let replicaFailure, replicaFailure["status"]?.stringValue == "True" {
             set("Degraded", true, replicaFailure["reason"]?.stringValue ?? "ReplicaFailure",
