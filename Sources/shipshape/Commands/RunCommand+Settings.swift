@@ -19,12 +19,9 @@ struct RunSettings {
     var logger: Logger
     let environment: [String: String]
 
-    /// The kubeconfig's configuration, or the in-cluster one when there is no kubeconfig and
-    /// the process runs in a pod.
+    /// The kubeconfig's configuration, or the pod's service account when there is none.
     func clientConfiguration() throws -> ClientConfiguration {
-        let inCluster = kubeconfig == nil && context == nil && environment["KUBERNETES_SERVICE_HOST"].map { !$0.isEmpty } == true
-        return inCluster ? try .inCluster(environment: environment)
-            : try .load(kubeconfig: kubeconfig, context: context, environment: environment)
+        try .resolve(kubeconfig: kubeconfig, context: context, environment: environment)
     }
 }
 

@@ -113,11 +113,10 @@ struct WebhookCommand: AsyncParsableCommand {
         do { return try ListenAddress(parsing: address) } catch { throw ValidationError("--address: \(error)") }
     }
 
-    /// In a pod without --kubeconfig/--context: the service account; otherwise as kubectl finds it.
+    /// The kubeconfig as kubectl finds it, or in a pod without one the service account.
     private func kubernetesClient(logger: Logger) throws -> KubernetesClient {
         do {
-            let inPod = kubeconfig == nil && context == nil && Self.environment["KUBERNETES_SERVICE_HOST"] != nil
-            let configuration = inPod ? try ClientConfiguration.inCluster() : try ClientConfiguration.load(kubeconfig: kubeconfig, context: context)
+            let configuration = try ClientConfiguration.resolve(kubeconfig: kubeconfig, context: context, environment: Self.environment)
             return try KubernetesClient(configuration: configuration, logger: logger)
         } catch {
             throw CLIError.invalidInput(["shipshape webhook: \(error)"], exitCode: 1)

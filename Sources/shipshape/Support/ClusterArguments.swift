@@ -24,16 +24,9 @@ struct ClusterArguments: ParsableArguments {
         if let empty = namespace.first(where: \.isEmpty) { throw ValidationError("--namespace needs a name, got \"\(empty)\"") }
     }
 
-    /// The client configuration: the service account in a pod when nothing points at a
-    /// kubeconfig (no flags, no KUBECONFIG, no ~/.kube/config), else the kubeconfig as kubectl reads it.
+    /// The client configuration, as client-go's default loading rules choose it.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws(KubeError) -> ClientConfiguration {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let noKubeconfig = kubeconfig == nil && context == nil && (environment["KUBECONFIG"] ?? "").isEmpty
-            && !FileManager.default.fileExists(atPath: home + "/.kube/config")
-        if noKubeconfig, !(environment["KUBERNETES_SERVICE_HOST"] ?? "").isEmpty {
-            return try .inCluster(environment: environment)
-        }
-        return try .load(kubeconfig: kubeconfig, context: context, environment: environment)
+        try .resolve(kubeconfig: kubeconfig, context: context, environment: environment)
     }
 
     /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
