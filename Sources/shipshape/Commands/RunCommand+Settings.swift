@@ -1,3 +1,4 @@
+import AdmissionServer
 import Controller
 import Foundation
 import KubeClient
@@ -45,8 +46,8 @@ extension RunCommand {
         let concurrency = integer(self.concurrency, "CONCURRENCY", 4, minimum: 1)
         let shutdownTimeout = integer(self.shutdownTimeout, "SHUTDOWN_TIMEOUT", 25, minimum: 0)
         let address = metricsAddress ?? env("METRICS_ADDRESS") ?? "0.0.0.0:8080"
-        let (host, port) = Self.split(address: address)
-        if port == nil { problems.append("--metrics-address must be host:port, not \(address)") }
+        let listen = try? ListenAddress(parsing: address)
+        if listen == nil { problems.append("--metrics-address must be host:port, not \(address)") }
         let elect = leaderElect ?? env("LEADER_ELECT").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         let leaseNamespace = leaseNamespace ?? env("LEASE_NAMESPACE") ?? environment["POD_NAMESPACE"] ?? Self.inClusterNamespace()
         if elect, leaseNamespace == nil { problems.append("--leader-elect needs --lease-namespace (or POD_NAMESPACE)") }
@@ -57,7 +58,7 @@ extension RunCommand {
         if level == nil { problems.append("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") }
         let format = logFormat ?? env("LOG_FORMAT") ?? "auto"
         if !["auto", "json", "text"].contains(format) { problems.append("--log-format must be auto, json or text") }
-        guard problems.isEmpty, let port else { throw CLIError.invalidInput(problems.map { "shipshape run: \($0)" }, exitCode: 2) }
+        guard problems.isEmpty, let listen else { throw CLIError.invalidInput(problems.map { "shipshape run: \($0)" }, exitCode: 2) }
 
         let json = format == "json" || (format == "auto" && isatty(STDERR_FILENO) == 0)
         var logger = Logger(label: "shipshape.operator") { label in
@@ -66,18 +67,9 @@ extension RunCommand {
         logger.logLevel = level ?? .info
         return RunSettings(
             kubeconfig: kubeconfig ?? env("KUBECONFIG"), context: context ?? env("CONTEXT"),
-            namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: host, metricsPort: port,
+            namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: listen.host, metricsPort: listen.port,
             leaseNamespace: elect ? leaseNamespace : nil, leaseName: leaseName ?? env("LEASE_NAME") ?? "shipshape-operator",
             identity: identity, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
-    }
-
-    /// `host:port` (`[::1]:8080` for IPv6); port 0 picks a free one.
-    static func split(address: String) -> (String, Int?) {
-        guard let colon = address.lastIndex(of: ":") else { return (address, nil) }
-        var host = String(address[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else { return (host, nil) }
-        return (host.isEmpty ? "0.0.0.0" : host, port)
     }
 
     private static func inClusterNamespace() -> String? {
