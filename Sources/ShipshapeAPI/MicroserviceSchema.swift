@@ -15,7 +15,6 @@ extension Microservice {
     static let nameRule = CrossFieldRule(
         cel: "self.metadata.name.size() <= 63 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
         message: "metadata.name must be a DNS-1035 label (it names the Service): lowercase letters, digits and '-', starting with a letter, at most 63 characters",
-        fieldPath: ".metadata.name",
         holds: { value in
             guard let name = value["metadata"]?["name"]?.stringValue else { return true }
             return StringFormat.dns1035Label.accepts(name)
