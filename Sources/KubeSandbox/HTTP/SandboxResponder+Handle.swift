@@ -100,8 +100,16 @@ extension SandboxResponder {
             return ["kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata),
                     "items": .array(page.items.map(Responses.partialMetadata))]
         }
+        // The real server leaves kind and apiVersion out of a built-in kind's list items (a
+        // custom resource's items keep them).
+        let items = type.schema != nil ? page.items : page.items.map { item in
+            var item = item
+            item["kind"] = nil
+            item["apiVersion"] = nil
+            return item
+        }
         return ["kind": .string(type.kind + "List"), "apiVersion": .string(type.apiVersion), "metadata": .object(metadata),
-                "items": .array(page.items)]
+                "items": .array(items)]
     }
 
     static func listQuery(_ query: QueryParameters) throws(SandboxError) -> ListQuery {
