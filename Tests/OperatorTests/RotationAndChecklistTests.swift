@@ -35,7 +35,10 @@ struct RotationAndChecklistTests {
     @Test("enforce keeps a failing spec from being applied; warn applies it; findings reach status either way")
     func enforceAndWarn() async throws {
         try await Harness.withSandbox { harness in
-            try await harness.withOperator { _ in
+            try await harness.withOperator { shipshape in
+                func gauge(_ outcome: String) -> Bool {
+                    shipshape.metrics.exposition().contains(#"shipshape_microservices{checklist="\#(outcome)"} 1.0"#)
+                }
                 try await harness.create(Fixtures.microservice("lax", extra: ["resources": .null]))
                 try await eventually("checklist status") {
                     try await harness.status("lax")?.condition("ChecklistPassed")?["reason"]?.stringValue == "Blocked"
@@ -44,12 +47,14 @@ struct RotationAndChecklistTests {
                 #expect(blocked.condition("Ready")?["reason"]?.stringValue == "ChecklistBlocked")
                 #expect((blocked["checklist"]?["findings"]?.arrayValue ?? []).contains { $0["rule"]?.stringValue == "memory-request" })
                 #expect(try await harness.get(.deployments, "lax") == nil)
+                #expect(gauge("blocked"))
 
                 try await harness.mergePatch("lax", ["spec": ["checklist": ["mode": "warn"]]])
                 try await eventually("applied in warn mode") { try await harness.get(.deployments, "lax") != nil }
                 try await eventually("findings still reported") {
                     try await harness.status("lax")?.condition("ChecklistPassed")?["reason"]?.stringValue == "ErrorFindings"
                 }
+                #expect(gauge("failed") && !gauge("blocked"))
             }
         }
     }

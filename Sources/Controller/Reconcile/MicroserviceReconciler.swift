@@ -33,6 +33,7 @@ public struct MicroserviceReconciler: Reconciler {
 
     public func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
         guard let microservice = cache.microservices.get(key: key), microservice.metadata.deletionTimestamp == nil else {
+            metrics.checklist(key, nil)
             await events.forget(key)
             return .done   // gone: the API server's garbage collector removes the children
         }
@@ -42,7 +43,9 @@ public struct MicroserviceReconciler: Reconciler {
         // admission webhook refuses such specs; without it, they are reported and not applied.
         let issues = microservice.spec.consistencyIssues()
         let invalidSpec = issues.isEmpty ? nil : issues.map(\.description).joined(separator: "; ")
-        let blocked = invalidSpec != nil || (mode == .enforce && report.findings.contains { $0.severity == .error && !$0.isExempted })
+        let errorFindings = report.findings.contains { $0.severity == .error && !$0.isExempted }
+        let blocked = invalidSpec != nil || (mode == .enforce && errorFindings)
+        metrics.checklist(key, blocked ? .blocked : errorFindings ? .failed : .passed)
         let rendered = render(microservice)
         let desired = rendered.objects
         // A dependsOn naming a Microservice (or port) this operator does not know still renders
