@@ -32,6 +32,20 @@ struct RotationAndChecklistTests {
         }
     }
 
+    @Test("with secret rotation off, the operator sends no request about Secrets at all")
+    func secretRotationOff() async throws {
+        try await Harness.withSandbox { harness in
+            try await harness.withOperator(try harness.makeOperator(secretRotation: false)) { shipshape in
+                try await harness.create(Fixtures.microservice("hello", extra: [
+                    "secrets": [["env": "DATABASE_URL", "secret": "hello-db", "key": "url"]],
+                ]))
+                try await eventually("the Deployment") { try await harness.get(.deployments, "hello") != nil }
+                try await harness.settle(shipshape)
+            }
+            #expect(await harness.sandbox.requests().filter { $0.path.contains("/secrets") }.map(\.path) == [])
+        }
+    }
+
     @Test("enforce keeps a failing spec from being applied; warn applies it; findings reach status either way")
     func enforceAndWarn() async throws {
         try await Harness.withSandbox { harness in
