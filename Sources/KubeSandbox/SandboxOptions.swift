@@ -18,10 +18,13 @@ public struct SandboxOptions: Sendable {
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int
+    /// Where Services that admission webhooks reference are reached: `namespace/name:port` →
+    /// `127.0.0.1:PORT` (the sandbox runs no Service proxy).
+    public var serviceAddresses: [String: String]
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool? = nil,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
-                bookmarkInterval: Duration? = nil, port: Int = 0) {
+                bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:]) {
         self.tls = tls
         self.tokens = tokens
         self.requireAuthentication = requireAuthentication ?? (tls || !tokens.isEmpty)
@@ -30,5 +33,6 @@ public struct SandboxOptions: Sendable {
         self.fieldValidation = fieldValidation
         self.bookmarkInterval = bookmarkInterval
         self.port = port
+        self.serviceAddresses = serviceAddresses
     }
 }
