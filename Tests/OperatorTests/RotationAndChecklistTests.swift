@@ -118,12 +118,14 @@ struct RotationAndChecklistTests {
     @Test("dropped watches and 410 Gone: changes made meanwhile still converge")
     func watchResilience() async throws {
         try await Harness.withSandbox { harness in
-            try await harness.withOperator { _ in
+            try await harness.withOperator { shipshape in
                 try await harness.create(Fixtures.microservice("hello"))
                 try await eventually("the Deployment") { try await harness.get(.deployments, "hello") != nil }
                 await harness.sandbox.dropWatches()
                 try await harness.mergePatch("hello", ["spec": ["replicas": 4]])
                 try await eventually("replicas 4") { try await harness.get(.deployments, "hello")?["spec"]?["replicas"]?.intValue == 4 }
+                // Settled: no status write can land between the bump and the compaction below.
+                try await harness.settle(shipshape)
 
                 await harness.sandbox.clearRequests()
                 // A later write leaves the Microservice watch's version behind the compaction.

@@ -81,23 +81,6 @@ extension ClusterStore {
         return [SchemaViolation(.invalid, at: FieldPath(parsing: "metadata.name"),
                                 "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")]
     }
-
-    /// A CRD must be named `<plural>.<group>` and declare its kind and versions.
-    static func crdViolations(_ crd: JSONValue) -> [SchemaViolation] {
-        var violations: [SchemaViolation] = []
-        let spec = crd["spec"]
-        let group = spec?["group"]?.stringValue ?? ""
-        let plural = spec?["names"]?["plural"]?.stringValue ?? ""
-        if crd["metadata"]?["name"]?.stringValue != "\(plural).\(group)" {
-            violations.append(SchemaViolation(.invalid, at: FieldPath(parsing: "metadata.name"),
-                                              "Invalid value: \(crd["metadata"]?["name"]?.jsonText() ?? "\"\""): must be spec.names.plural+\".\"+spec.group"))
-        }
-        if (spec?["versions"]?.arrayValue ?? []).filter({ $0["storage"]?.boolValue == true }).count != 1 {
-            violations.append(SchemaViolation(.invalid, at: FieldPath(parsing: "spec.versions"),
-                                              "Invalid value: must have exactly one version marked as storage version"))
-        }
-        return violations
-    }
 }
 
 extension ClusterStore {

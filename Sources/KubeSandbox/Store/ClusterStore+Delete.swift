@@ -18,6 +18,7 @@ extension ClusterStore {
         }
         let finalized = (old.metadata["finalizers"]?.arrayValue ?? []).isEmpty
         if request.dryRun { return (served(old.value, as: type), finalized) }
+        if type.storageKey == Self.crdStorageKey, finalized { return (removeCRD(old, type), false) }
         return (remove(old, type, propagation: request.propagation), finalized)
     }
 

@@ -19,7 +19,8 @@ extension ClusterStore {
         guard !name.isEmpty else {
             throw .api(.invalid(type, "", [SchemaViolation(.required, at: FieldPath(parsing: "metadata.name"), "Required value: name or generateName is required")]))
         }
-        let nameErrors = Self.nameViolations(name) + (type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" ? Self.crdViolations(object) : [])
+        if type.storageKey == Self.crdStorageKey { object = try Self.admittedCRD(object, name: name, old: nil, type) }
+        let nameErrors = type.storageKey == Self.crdStorageKey ? [] : Self.nameViolations(name)
         if !nameErrors.isEmpty { throw .api(.invalid(type, name, nameErrors)) }
         if type.namespaced {
             if let given = object["metadata"]?["namespace"]?.stringValue, !given.isEmpty, given != namespace {
@@ -97,6 +98,7 @@ extension ClusterStore {
             throw .api(.conflict(type, old.name, "the object has been modified; please apply your changes to the latest version and try again"))
         }
         candidate = try Self.admissionMutated(candidate, options)
+        if type.storageKey == Self.crdStorageKey, !status { candidate = try Self.admittedCRD(candidate, name: old.name, old: old.value, type) }
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
