@@ -107,6 +107,7 @@ import Testing
             let second = try await client.get("/apis/fid.example.com/v2/namespaces/default/widgets/w1")
             #expect(second.status == 200)
             #expect(second.json["apiVersion"] == "fid.example.com/v2")
+            #expect(second.headers["Warning"] == ["299 - \"fid v2 is deprecated\""])
 
             let deleted = try await client.delete(crdPath)
             #expect(deleted.status == 200)

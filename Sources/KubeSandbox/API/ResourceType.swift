@@ -17,6 +17,8 @@ public struct ResourceType: Sendable, Hashable {
     public var schema: JSONValue? = nil
     /// For a CRD: the version's `additionalPrinterColumns`, served as kubectl's Table view.
     public var printerColumns: [JSONValue] = []
+    /// For a CRD's deprecated version: the warning every answer from it carries.
+    public var deprecationWarning: String? = nil
 
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }

@@ -19,7 +19,8 @@ extension SandboxResponder {
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
         case .resource(let path):
-            return try await handleResource(request, path: path, query: query, verb: verb)
+            let response = try await handleResource(request, path: path, query: query, verb: verb)
+            return await withDeprecationWarning(response, path)
         }
     }
 
