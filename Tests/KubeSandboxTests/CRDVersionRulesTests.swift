@@ -64,6 +64,19 @@ import Testing
         }
     }
 
+    @Test func crdsInKubernetesGroupsNeedAnApprovalAnnotation() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            var body = Self.crd(versions: [Self.version("v1", storage: true)])
+            body["metadata"] = ["name": "gizmos.fid.k8s.io"]
+            body["spec"]?["group"] = "fid.k8s.io"
+            let refused = try await client.post(Self.crdsPath + "?dryRun=All", body)
+            #expect(Self.causes(refused) == ["FieldValueRequired metadata.annotations[api-approved.kubernetes.io]"])
+            body["metadata"]?["annotations"] = ["api-approved.kubernetes.io": "unapproved, testing only"]
+            #expect(try await client.post(Self.crdsPath + "?dryRun=All", body).status == 201)
+        }
+    }
+
     @Test func ruleFieldPathsMayNameMapKeysButNotListItems() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

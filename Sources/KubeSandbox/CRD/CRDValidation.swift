@@ -11,6 +11,9 @@ enum CRDValidation {
     static func violations(_ crd: JSONValue, old: JSONValue?) -> [SchemaViolation] {
         let spec = crd["spec"] ?? .object([:])
         var errors = nameViolations(crd["metadata"]?["name"]?.stringValue ?? "", spec: spec)
+        if old == nil || old?["metadata"]?["annotations"]?[approvalAnnotation] != crd["metadata"]?["annotations"]?[approvalAnnotation] {
+            errors += apiApprovalViolations(crd)
+        }
         errors += specViolations(spec, at: FieldPath(parsing: "spec"))
         if let old { errors += updateViolations(spec, old: old) }
         errors += CRDNames.violations(crd["status"]?["acceptedNames"], at: FieldPath(parsing: "status.acceptedNames"))
