@@ -30,7 +30,7 @@ enum CRDNames {
         return errors
     }
 
-    /// `spec.names` (or `status.acceptedNames`): every name a DNS-1035 label, kind and listKind
+    /// `spec.names`: every name a DNS-1035 label, kind and listKind
     /// mixed-case ones, kind and listKind different.
     static func violations(_ names: JSONValue?, at path: FieldPath) -> [SchemaViolation] {
         var errors: [SchemaViolation] = []

@@ -16,7 +16,6 @@ enum CRDValidation {
         }
         errors += specViolations(spec, at: FieldPath(parsing: "spec"))
         if let old { errors += updateViolations(spec, old: old) }
-        errors += CRDNames.violations(crd["status"]?["acceptedNames"], at: FieldPath(parsing: "status.acceptedNames"))
         errors += storedVersionViolations(storedVersions(crd, old: old), spec: spec)
         return errors
     }
