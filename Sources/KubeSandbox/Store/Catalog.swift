@@ -57,7 +57,8 @@ struct Catalog: Sendable {
                 schema: version["schema"]?["openAPIV3Schema"] ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
                 printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? [],
                 deprecationWarning: version["deprecated"]?.boolValue == true
-                    ? version["deprecationWarning"]?.stringValue ?? "\(group)/\(name) \(kind) is deprecated" : nil
+                    ? version["deprecationWarning"]?.stringValue ?? "\(group)/\(name) \(kind) is deprecated" : nil,
+                scale: ScaleSubresource(version["subresources"]?["scale"])
             )
         }
     }
