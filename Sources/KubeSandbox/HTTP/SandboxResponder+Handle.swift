@@ -30,10 +30,10 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
-        if path.subresource == "scale", type.scale != nil { return try await handleScale(request, type, path: path, query: query, verb: verb) }
         guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
             throw SandboxError.api(.notAcceptable())
         }
+        if path.subresource == "scale", type.scale != nil { return try await handleScale(request, type, path: path, query: query, verb: verb) }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
             throw SandboxError.api(.notFoundPath(subresource))
         }
