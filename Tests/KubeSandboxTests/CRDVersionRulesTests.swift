@@ -85,7 +85,10 @@ import Testing
                     "type": "object",
                     "properties": [
                         "limits": ["type": "object", "additionalProperties": ["type": "string"]],
-                        "ports": ["type": "array", "items": ["type": "object", "properties": ["name": ["type": "string"]]]],
+                        "ports": [
+                            "type": "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"],
+                            "items": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string"]]],
+                        ],
                     ],
                     "x-kubernetes-validations": [["rule": "true", "fieldPath": .string(fieldPath)]],
                 ]
