@@ -82,11 +82,12 @@ enum CRDValidation {
                 errors.append(CRDFieldError.invalid(path.key("versions").index(index).key("name"), .string(name), problems.joined(separator: ",")))
             }
         }
-        if !unique { errors.append(CRDFieldError.invalid(path.key("versions"), spec["versions"] ?? .null, "must contain unique version names")) }
-        if versions.filter({ $0["storage"]?.boolValue == true }).count != 1 {
-            errors.append(CRDFieldError.invalid(path.key("versions"), spec["versions"] ?? .array([]), "must have exactly one version marked as storage version"))
-        }
         let shared = { (key: String) in versions.allSatisfy { $0[key] == versions.first?[key] } }
+        let printed = internalVersions(versions, hoisted: ["schema", "subresources", "additionalPrinterColumns"].filter(shared))
+        if !unique { errors.append(CRDFieldError.invalid(path.key("versions"), printed, "must contain unique version names")) }
+        if versions.filter({ $0["storage"]?.boolValue == true }).count != 1 {
+            errors.append(CRDFieldError.invalid(path.key("versions"), printed, "must have exactly one version marked as storage version"))
+        }
         for (index, version) in versions.enumerated() {
             let at = path.key("versions").index(index)
             if version["deprecated"]?.boolValue != true, version["deprecationWarning"] != nil {
@@ -113,6 +114,24 @@ enum CRDValidation {
             errors.append(CRDFieldError.required(path.key("versions").index(index).key("schema").key("openAPIV3Schema")))
         }
         return errors
+    }
+
+    /// The versions as the server prints them in an error: its internal Go structs, with what every
+    /// version shares (`hoisted`) moved to the spec and so null here.
+    static func internalVersions(_ versions: [JSONValue], hoisted: [String]) -> JSONValue {
+        .array(versions.map { version in
+            var printed = JSONObject()
+            printed["Name"] = version["name"] ?? ""
+            printed["Served"] = version["served"] ?? false
+            printed["Storage"] = version["storage"] ?? false
+            printed["Deprecated"] = version["deprecated"] ?? false
+            printed["DeprecationWarning"] = version["deprecationWarning"] ?? .null
+            for (key, field) in [("schema", "Schema"), ("subresources", "Subresources"), ("additionalPrinterColumns", "AdditionalPrinterColumns")] {
+                printed[field] = hoisted.contains(key) ? .null : version[key] ?? .null
+            }
+            printed["SelectableFields"] = version["selectableFields"] ?? .null
+            return .object(printed)
+        })
     }
 
     static func subresourceViolations(_ subresources: JSONValue?, at path: FieldPath) -> [SchemaViolation] {
