@@ -43,10 +43,11 @@ enum CRDValidation {
     static func specViolations(_ spec: JSONValue, at path: FieldPath) -> [SchemaViolation] {
         var errors: [SchemaViolation] = []
         let group = spec["group"]?.stringValue ?? ""
+        let groupProblems = CRDNames.dns1123SubdomainErrors(group)
         if group.isEmpty {
             errors.append(CRDFieldError.required(path.key("group")))
-        } else if !CRDNames.dns1123SubdomainErrors(group).isEmpty {
-            errors.append(CRDFieldError.invalid(path.key("group"), .string(group), CRDNames.dns1123SubdomainErrors(group).joined(separator: ",")))
+        } else if !groupProblems.isEmpty {
+            errors.append(CRDFieldError.invalid(path.key("group"), .string(group), groupProblems.joined(separator: ",")))
         } else if !group.contains(".") {
             errors.append(CRDFieldError.invalid(path.key("group"), .string(group), "should be a domain with at least one dot"))
         }
