@@ -33,7 +33,7 @@ extension SandboxResponder {
         guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
             throw SandboxError.api(.notAcceptable())
         }
-        if path.subresource == "scale", type.scale != nil { return try await handleScale(request, type, path: path, query: query, verb: verb) }
+        if path.subresource == "scale", type.scale != nil { return try await handleCustomResourceScale(request, type, path: path, query: query, verb: verb) }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
             throw SandboxError.api(.notFoundPath(subresource))
         }

@@ -2,15 +2,15 @@ import KubeModel
 import KubeSchema
 
 extension ClusterStore {
-    /// The `/scale` subresource of an object whose resource has one.
-    func scale(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
+    /// The `/scale` subresource of a custom resource whose CRD version declares one.
+    func customResourceScale(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
         guard let paths = type.scale else { throw .api(.notFoundPath("scale")) }
         return paths.scale(of: try existing(type, namespace: namespace, name: name).value)
     }
 
     /// Writes a Scale's spec.replicas into the object (a spec update, generation and all) and
     /// answers the Scale after it.
-    func setScale(_ type: ResourceType, namespace: String, name: String, to scale: JSONValue,
+    func setCustomResourceScale(_ type: ResourceType, namespace: String, name: String, to scale: JSONValue,
                   options: WriteOptions) throws(SandboxError) -> JSONValue {
         guard let paths = type.scale else { throw .api(.notFoundPath("scale")) }
         let old = try existing(type, namespace: namespace, name: name)
