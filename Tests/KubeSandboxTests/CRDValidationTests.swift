@@ -85,6 +85,42 @@ import Testing
         }
     }
 
+    @Test func aCRDsScaleSubresourceIsDiscoveredReadAndPatched() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            _ = try await Self.replay(280, client)
+            let discovery = try await client.get("/apis/fid.example.com/v1").json
+            let real = try #require(Self.recorded[285]?["real"]?["body"])
+            let entries = { (list: JSONValue) in
+                (list["resources"]?.arrayValue ?? []).map { entry in
+                    ["name", "kind", "group", "version"].map { entry[$0]?.stringValue ?? "" }.joined(separator: " ")
+                }
+            }
+            #expect(entries(discovery) == entries(real))
+
+            let path = "/apis/fid.example.com/v1/namespaces/default/widgets/w1"
+            let widget: JSONValue = ["apiVersion": "fid.example.com/v1", "kind": "Widget", "metadata": ["name": "w1"], "spec": ["mode": "safe", "replicas": 3]]
+            #expect(try await client.post("/apis/fid.example.com/v1/namespaces/default/widgets", widget).status == 201)
+            var withStatus = try await client.get(path).json
+            withStatus["status"] = ["replicas": 3]
+            #expect(try await client.put(path + "/status", withStatus).status == 200)
+            let shape = { (scale: JSONValue) in
+                "\(scale["kind"] ?? .null) \(scale["apiVersion"] ?? .null) \(scale["spec"] ?? .null) \(scale["status"] ?? .null)"
+            }
+            let scale = try await client.get(path + "/scale")
+            #expect(scale.status == 200)
+            #expect(shape(scale.json) == shape(try #require(Self.recorded[357]?["real"]?["body"])))
+            #expect(scale.json["metadata"]?["name"] == "w1")
+            let patched = try await client.mergePatch(path + "/scale", ["spec": ["replicas": 4]])
+            #expect(patched.status == 200)
+            #expect(shape(patched.json) == shape(try #require(Self.recorded[358]?["real"]?["body"])))
+            let after = try await client.get(path).json
+            #expect(after["spec"]?["replicas"] == 4)
+            #expect(after["metadata"]?["generation"] == 2)
+            #expect(try await client.mergePatch(path + "/scale", ["spec": ["replicas": -1]]).status == 422)
+        }
+    }
+
     @Test func aCRDUpdateServesNewVersionsKeepsItsScopeAndDeleteTakesItsObjects() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)
@@ -107,6 +143,7 @@ import Testing
             let second = try await client.get("/apis/fid.example.com/v2/namespaces/default/widgets/w1")
             #expect(second.status == 200)
             #expect(second.json["apiVersion"] == "fid.example.com/v2")
+            #expect(second.headers["Warning"] == ["299 - \"fid v2 is deprecated\""])
 
             let deleted = try await client.delete(crdPath)
             #expect(deleted.status == 200)

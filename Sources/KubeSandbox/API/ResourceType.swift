@@ -17,6 +17,10 @@ public struct ResourceType: Sendable, Hashable {
     public var schema: JSONValue? = nil
     /// For a CRD: the version's `additionalPrinterColumns`, served as kubectl's Table view.
     public var printerColumns: [JSONValue] = []
+    /// For a CRD's deprecated version: the warning every answer from it carries.
+    public var deprecationWarning: String? = nil
+    /// For a CRD version with a scale subresource: where its replicas live.
+    public var scale: ScaleSubresource? = nil
 
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
@@ -45,6 +49,12 @@ public struct ResourceType: Sendable, Hashable {
             entries.append(.object([
                 "name": .string(plural + "/status"), "singularName": "", "namespaced": .bool(namespaced),
                 "kind": .string(kind), "verbs": ["get", "patch", "update"],
+            ]))
+        }
+        if scale != nil {
+            entries.append(.object([
+                "name": .string(plural + "/scale"), "singularName": "", "namespaced": .bool(namespaced),
+                "group": "autoscaling", "version": "v1", "kind": "Scale", "verbs": ["get", "patch", "update"],
             ]))
         }
         return entries

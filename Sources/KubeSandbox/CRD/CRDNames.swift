@@ -4,7 +4,7 @@ import KubeSchema
 /// The name formats apimachinery validates (`IsDNS1035Label`, `IsDNS1123Subdomain`), with its messages.
 enum CRDNames {
     static let dns1035Message = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
-    static let dns1123LabelMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+    static let dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
 
     /// What is wrong with `value` as a DNS-1035 label (`[a-z]([-a-z0-9]*[a-z0-9])?`, at most 63).
     static func dns1035LabelErrors(_ value: String) -> [String] {
@@ -26,11 +26,11 @@ enum CRDNames {
             guard let first = label.first, let last = label.last else { return false }
             return isLowerOrDigit(first) && isLowerOrDigit(last) && label.allSatisfy { isLowerOrDigit($0) || $0 == "-" }
         }
-        if !valid { errors.append(dns1123LabelMessage) }
+        if !valid { errors.append(dns1123SubdomainMessage) }
         return errors
     }
 
-    /// `spec.names` (or `status.acceptedNames`): every name a DNS-1035 label, kind and listKind
+    /// `spec.names`: every name a DNS-1035 label, kind and listKind
     /// mixed-case ones, kind and listKind different.
     static func violations(_ names: JSONValue?, at path: FieldPath) -> [SchemaViolation] {
         var errors: [SchemaViolation] = []

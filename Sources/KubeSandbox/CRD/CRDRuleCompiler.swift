@@ -1,13 +1,14 @@
 import KubeModel
 import KubeSchema
 
-/// HOOK for the CEL compiler: the violations of one `x-kubernetes-validations` entry (`rule` and
-/// `messageExpression` compile errors, a non-bool result, a cost over budget), reported at
-/// `path.rule` / `path.messageExpression` as FieldValueInvalid or FieldValueForbidden like the real
-/// server. `schema` is the node the rule is declared on. Called only for structural schemas.
-/// Returns none until the CEL compiler is connected here.
+/// HOOK for the CEL compiler. The violations of the `x-kubernetes-validations` rules in one
+/// version's `openAPIV3Schema` (reported at `path`, e.g. `spec.validation.openAPIV3Schema`):
+/// `rule` and `messageExpression` compile errors, a non-bool result, costs over budget, at
+/// `...x-kubernetes-validations[i].rule` / `.messageExpression` as FieldValueInvalid or
+/// FieldValueForbidden like the real server. Called only for structural schemas, once per
+/// distinct schema. Returns none until the CEL compiler is connected here.
 enum CRDRuleCompiler {
-    static func violations(rule: JSONValue, schema: JSONValue, at path: FieldPath) -> [SchemaViolation] {
+    static func violations(openAPIV3Schema schema: JSONValue, at path: FieldPath) -> [SchemaViolation] {
         []
     }
 }

@@ -11,7 +11,7 @@ enum CRDSchemaValidation {
         errors += structural
         if structural.isEmpty {
             errors += defaultViolations(schema, at: path)
-            errors += ruleViolations(schema, at: path)
+            errors += CRDRuleCompiler.violations(openAPIV3Schema: schema, at: path)
         }
         return errors
     }
@@ -154,16 +154,6 @@ enum CRDSchemaValidation {
             }
         }
         for (child, at) in children(of: schema, at: path) { errors += defaultViolations(child, at: at) }
-        return errors
-    }
-
-    /// CEL: each rule (and messageExpression) compiled against its schema, by `CRDRuleCompiler`.
-    static func ruleViolations(_ schema: JSONValue, at path: FieldPath) -> [SchemaViolation] {
-        var errors: [SchemaViolation] = []
-        for (index, rule) in (schema["x-kubernetes-validations"]?.arrayValue ?? []).enumerated() {
-            errors += CRDRuleCompiler.violations(rule: rule, schema: schema, at: path.key("x-kubernetes-validations").index(index))
-        }
-        for (child, at) in children(of: schema, at: path) { errors += ruleViolations(child, at: at) }
         return errors
     }
 

@@ -126,7 +126,7 @@ enum CRDStructuralSchema {
             errors += nestedViolations(properties[name] ?? .null, skipAnyOf: false, at: path.key("properties").mapKey(name))
         }
         for (key, detail) in nestedForbidden {
-            guard let value = schema[key], value != false, value != .string(""), value != .array([]) else { continue }
+            guard let value = schema[key], key == "default" || (value != false && value != .string("") && value != .array([])) else { continue }
             errors.append(CRDFieldError.forbidden(path.key(key), detail))
         }
         if schema["nullable"]?.boolValue == true { errors.append(CRDFieldError.forbidden(path.key("nullable"), "must be false to be structural")) }

@@ -1,6 +1,6 @@
 /// Whether a pattern compiles as Go's `regexp` (RE2) compiles it, with its error wording:
-/// unbalanced brackets and parentheses, and the Perl constructs RE2 rejects (lookaround,
-/// backreferences).
+/// unbalanced brackets and parentheses, and the Perl constructs RE2 rejects (lookaround, atomic
+/// groups, backreferences).
 enum RE2Syntax {
     /// `error parsing regexp: ...` for a pattern RE2 rejects, nil for one it accepts.
     static func problem(in pattern: String) -> String? {
@@ -22,7 +22,7 @@ enum RE2Syntax {
                 }
                 index = end
             case "(":
-                for construct in ["(?=", "(?!", "(?<=", "(?<!"] where String(chars[index...]).hasPrefix(construct) {
+                for construct in ["(?=", "(?!", "(?<=", "(?<!", "(?>"] where String(chars[index...]).hasPrefix(construct) {
                     return "error parsing regexp: invalid or unsupported Perl syntax: `\(construct)`"
                 }
                 depth += 1

@@ -20,7 +20,8 @@ extension SandboxResponder {
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
         case .resource(let path):
-            return try await handleResource(request, path: path, query: query, verb: verb, user: user)
+            let response = try await handleResource(request, path: path, query: query, verb: verb, user: user)
+            return await withDeprecationWarning(response, path)
         }
     }
 
@@ -33,6 +34,7 @@ extension SandboxResponder {
         guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
             throw SandboxError.api(.notAcceptable())
         }
+        if path.subresource == "scale", type.scale != nil { return try await handleCustomResourceScale(request, type, path: path, query: query, verb: verb) }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
             throw SandboxError.api(.notFoundPath(subresource))
         }

@@ -55,7 +55,10 @@ struct Catalog: Sendable {
                 categories: (names["categories"]?.arrayValue ?? []).compactMap(\.stringValue),
                 hasStatus: version["subresources"]?["status"] != nil,
                 schema: version["schema"]?["openAPIV3Schema"] ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
-                printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? []
+                printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? [],
+                deprecationWarning: version["deprecated"]?.boolValue == true
+                    ? version["deprecationWarning"]?.stringValue ?? "\(group)/\(name) \(kind) is deprecated" : nil,
+                scale: ScaleSubresource(version["subresources"]?["scale"])
             )
         }
     }

@@ -93,12 +93,12 @@ extension ClusterStore {
             candidate["metadata"]?["namespace"] = old.metadata["namespace"]
             if type.hasStatus { candidate["status"] = old.value["status"] }
         }
-        candidate["apiVersion"] = .string(type.apiVersion)
         if let admitted = options.admittedResourceVersion, admitted != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, old.name, "the object has been modified; please apply your changes to the latest version and try again"))
         }
         candidate = try Self.admissionMutated(candidate, options)
         if type.storageKey == Self.crdStorageKey, !status { candidate = try Self.admittedCRD(candidate, name: old.name, old: old.value, type) }
+        candidate["apiVersion"] = .string(type.apiVersion)
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
