@@ -15,20 +15,27 @@ struct AppliedIntent: Sendable {
     var apiVersion: String
     var time: String
     var fields: Set<[PathStep]>
+    /// `status` for writes through the status subresource, nil for the object itself.
+    var subresource: String? = nil
 
-    /// The key in `StoredObject.applied`: one entry per manager and operation, as managedFields has.
-    var key: String { Self.key(manager, operation) }
-    static func key(_ manager: String, _ operation: Operation) -> String { manager + " " + operation.rawValue }
+    /// The key in `StoredObject.applied`: one entry per manager, operation and subresource, as managedFields has.
+    var key: String { Self.key(manager, operation, subresource: subresource) }
+    static func key(_ manager: String, _ operation: Operation, subresource: String? = nil) -> String {
+        [manager, operation.rawValue, subresource ?? ""].joined(separator: " ")
+    }
 }
 
-/// Leaf paths of objects, navigated alongside a schema for `x-kubernetes-list-type: map` lists.
+/// Managed-field paths of objects, navigated alongside a schema: lists of
+/// `x-kubernetes-list-type: map` (or, without a list type, with a patch merge key) own each
+/// element by its keys, `x-kubernetes-map-type: atomic` maps and other lists are owned whole.
 struct FieldSet {
     let validator: SchemaValidator
 
-    /// Every leaf of `value`: scalars, atomic lists, empty objects, and each keyed list element.
+    /// Every leaf of `value` (scalars, atomic values, empty objects) and each keyed list element,
+    /// as an applied configuration owns them.
     func leaves(of value: JSONValue, schema: JSONValue?, prefix: [PathStep] = []) -> Set<[PathStep]> {
         switch value {
-        case .object(let object) where !object.isEmpty:
+        case .object(let object) where !object.isEmpty && !isAtomicMap(schema):
             var result = Set<[PathStep]>()
             for (key, member) in object {
                 result.formUnion(leaves(of: member, schema: child(schema, key), prefix: prefix + [.field(key)]))
@@ -37,10 +44,11 @@ struct FieldSet {
         case .array(let items):
             guard let keys = listMapKeys(schema) else { return [prefix] }
             var result = Set<[PathStep]>()
+            let itemSchema = itemSchema(schema)
             for item in items {
-                let identity = Self.identity(of: item, keys: keys)
-                result.insert(prefix + [.element(identity)])
-                result.formUnion(leaves(of: item, schema: itemSchema(schema), prefix: prefix + [.element(identity)]))
+                let element = prefix + [.element(identity(of: item, keys: keys, itemSchema: itemSchema))]
+                result.insert(element)
+                result.formUnion(leaves(of: item, schema: itemSchema, prefix: element))
             }
             return result
         default:
@@ -48,27 +56,57 @@ struct FieldSet {
         }
     }
 
-    /// Leaves whose value differs between two versions of an object.
+    /// What an update from `old` to `new` changed, as the API server records it for the updating
+    /// manager: changed leaves, added elements, and maps or lists that did not exist before
+    /// (absent, not merely empty: a member whose schema defaults to `{}` or that is required
+    /// always exists in the server's typed objects).
     func changedLeaves(from old: JSONValue?, to new: JSONValue?, schema: JSONValue?, prefix: [PathStep] = []) -> Set<[PathStep]> {
         if old == new { return [] }
-        if case .object(let before)? = old, case .object(let after)? = new {
-            var result = Set<[PathStep]>()
-            for key in Set(before.keys).union(after.keys) {
-                result.formUnion(changedLeaves(from: before[key], to: after[key], schema: child(schema, key), prefix: prefix + [.field(key)]))
+        guard let new else { return [prefix] }
+        // `.null` stands for a member the server's typed object always has (an empty struct).
+        let implicit = old == .null
+        var result = Set<[PathStep]>()
+        if old == nil, !prefix.isEmpty, Self.isNonEmptyContainer(new) { result.insert(prefix) }
+        if case .object(let after) = new, !isAtomicMap(schema), old == nil || implicit || old?.objectValue != nil {
+            if after.isEmpty { return implicit ? [] : [prefix] }
+            let before = old?.objectValue ?? JSONObject()
+            let required = validatorRequired(schema)
+            for key in before.keys + after.keys.filter({ before[$0] == nil }) {
+                let childSchema = child(schema, key)
+                var previous = before[key]
+                if previous == nil, after[key] != nil,
+                   required.contains(key) || childSchema?["default"] == .object([:]) || (prefix.isEmpty && key == "metadata") {
+                    previous = .null
+                }
+                result.formUnion(changedLeaves(from: previous, to: after[key], schema: childSchema, prefix: prefix + [.field(key)]))
             }
             return result
         }
-        if case .array(let before)? = old, case .array(let after)? = new, let keys = listMapKeys(schema) {
-            var result = Set<[PathStep]>()
-            let indexed = Dictionary(before.map { (Self.identity(of: $0, keys: keys), $0) }, uniquingKeysWith: { first, _ in first })
+        if case .array(let after) = new, let keys = listMapKeys(schema), old == nil || implicit || old?.arrayValue != nil {
+            let itemSchema = itemSchema(schema)
+            let before = old?.arrayValue ?? []
+            let indexed = Dictionary(before.map { (identity(of: $0, keys: keys, itemSchema: itemSchema), $0) }, uniquingKeysWith: { first, _ in first })
             for item in after {
-                let identity = Self.identity(of: item, keys: keys)
+                let identity = identity(of: item, keys: keys, itemSchema: itemSchema)
                 if indexed[identity] == nil { result.insert(prefix + [.element(identity)]) }
-                result.formUnion(changedLeaves(from: indexed[identity], to: item, schema: itemSchema(schema), prefix: prefix + [.element(identity)]))
+                result.formUnion(changedLeaves(from: indexed[identity], to: item, schema: itemSchema, prefix: prefix + [.element(identity)]))
             }
             return result
         }
-        return new.map { leaves(of: $0, schema: schema, prefix: prefix) } ?? [prefix]
+        return result.union(prefix.isEmpty ? [] : [prefix])
+    }
+
+    private static func isNonEmptyContainer(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let object): return !object.isEmpty
+        case .array(let items): return !items.isEmpty
+        default: return false
+        }
+    }
+
+    private func validatorRequired(_ schema: JSONValue?) -> [String] {
+        guard let schema else { return [] }
+        return (validator.resolved(schema)["required"]?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
     func child(_ schema: JSONValue?, _ key: String) -> JSONValue? {
@@ -81,15 +119,48 @@ struct FieldSet {
         schema.flatMap { validator.resolved($0)["items"] }
     }
 
+    func isAtomicMap(_ schema: JSONValue?) -> Bool {
+        guard let schema else { return false }
+        return validator.resolved(schema)["x-kubernetes-map-type"]?.stringValue == "atomic"
+    }
+
+    /// The keys of an associative list: its list-map keys, or its patch merge key when it has no list type.
     func listMapKeys(_ schema: JSONValue?) -> [String]? {
         guard let schema else { return nil }
         let resolved = validator.resolved(schema)
-        guard resolved["x-kubernetes-list-type"]?.stringValue == "map" else { return nil }
-        return (resolved["x-kubernetes-list-map-keys"]?.arrayValue ?? []).compactMap(\.stringValue)
+        switch resolved["x-kubernetes-list-type"]?.stringValue {
+        case "map": return (resolved["x-kubernetes-list-map-keys"]?.arrayValue ?? []).compactMap(\.stringValue)
+        case nil:
+            guard (resolved["x-kubernetes-patch-strategy"]?.stringValue ?? "").split(separator: ",").contains("merge"),
+                  let key = resolved["x-kubernetes-patch-merge-key"]?.stringValue else { return nil }
+            return [key]
+        default: return nil
+        }
     }
 
-    static func identity(of item: JSONValue, keys: [String]) -> JSONObject {
-        JSONObject(keys.compactMap { key in item[key].map { (key, $0) } })
+    /// An element's key fields; a missing key field takes its schema default (a Service port's `protocol: TCP`).
+    func identity(of item: JSONValue, keys: [String], itemSchema: JSONValue?) -> JSONObject {
+        JSONObject(keys.compactMap { key in (item[key] ?? child(itemSchema, key)?["default"]).map { (key, $0) } })
+    }
+
+    /// `value` with every list element's missing key fields set to their defaults.
+    func withDefaultedKeys(_ value: JSONValue, schema: JSONValue?) -> JSONValue {
+        switch value {
+        case .object(var object):
+            for (key, member) in object { object[key] = withDefaultedKeys(member, schema: child(schema, key)) }
+            return .object(object)
+        case .array(let items):
+            let itemSchema = itemSchema(schema)
+            let keys = listMapKeys(schema) ?? []
+            return .array(items.map { item in
+                var item = withDefaultedKeys(item, schema: itemSchema)
+                guard item.objectValue != nil else { return item }
+                for (key, value) in identity(of: item, keys: keys, itemSchema: itemSchema) where item[key] == nil { item[key] = value }
+                return item
+            })
+        default:
+            return value
+        }
     }
 
     /// The value at a path, or nil.
@@ -103,6 +174,19 @@ struct FieldSet {
             }
         }
         return current
+    }
+
+    /// The value with the fields at `paths` removed. A path inside another removed path, and a
+    /// key field of an element that stays, are not removed on their own, so the result does not
+    /// depend on the order of `paths`.
+    static func removing(_ paths: Set<[PathStep]>, from value: JSONValue) -> JSONValue {
+        let outermost = paths.filter { path in
+            if case .field(let name)? = path.last, case .element(let identity)? = path.dropLast().last, identity[name] != nil {
+                return false
+            }
+            return !(1..<max(path.count, 1)).contains { paths.contains(Array(path.prefix($0))) }
+        }
+        return outermost.sorted { $0.count > $1.count }.reduce(value) { removing($1, from: $0) }
     }
 
     /// The value with the field at `path` removed (a keyed element when the path ends at one).
@@ -138,27 +222,33 @@ struct FieldSet {
         }.joined()
     }
 
-    /// The `fieldsV1` tree of a set of paths.
+    /// The `fieldsV1` tree of a set of paths: a path that is owned itself and has owned children
+    /// carries a `"."` member, as the API server writes it.
     static func fieldsV1(_ paths: Set<[PathStep]>) -> JSONValue {
         var root = JSONValue.object([:])
-        for path in paths.sorted(by: { describe($0) < describe($1) }) {
-            root = inserting(path, into: root)
+        for path in paths.sorted(by: { $0.count < $1.count }) {
+            root = inserting(path, into: root, owned: paths)
         }
         return root
     }
 
-    private static func inserting(_ path: [PathStep], into node: JSONValue) -> JSONValue {
-        guard let step = path.first else { return node }
-        let name: String
+    private static func name(of step: PathStep) -> String {
         switch step {
-        case .field(let key): name = "f:" + key
-        case .element(let identity): name = "k:" + JSONValue.object(identity).jsonText()
+        case .field(let key): return "f:" + key
+        case .element(let identity): return "k:" + JSONValue.object(identity).jsonText()
         }
+    }
+
+    private static func inserting(_ path: [PathStep], into node: JSONValue, owned: Set<[PathStep]>, prefix: [PathStep] = []) -> JSONValue {
+        guard let step = path.first else { return node }
+        let here = prefix + [step]
         var node = node
-        var child = node[name] ?? .object([:])
-        if path.count == 1, case .element = step { child["."] = .object([:]) }
-        child = inserting(Array(path.dropFirst()), into: child)
-        node[name] = child
+        var child = node[name(of: step)] ?? .object([:])
+        if path.count > 1 {
+            if owned.contains(here) { child["."] = .object([:]) }
+            child = inserting(Array(path.dropFirst()), into: child, owned: owned, prefix: here)
+        }
+        node[name(of: step)] = child
         return node
     }
 }

@@ -13,9 +13,21 @@ public enum FieldValidation: String, Sendable {
 /// Per-request write parameters.
 struct WriteOptions: Sendable {
     var fieldManager: String?
+    /// The manager a write without `fieldManager` is recorded under: the User-Agent's product name.
+    var defaultFieldManager: String?
     var fieldValidation: FieldValidation
     var dryRun = false
     var force = false
+
+    /// The manager an update (POST, PUT, non-apply PATCH) is recorded under.
+    var updateManager: String { fieldManager ?? defaultFieldManager ?? "unknown" }
+
+    /// The field manager the API server derives from a User-Agent: its text before the first `/`.
+    static func manager(userAgent: String?) -> String? {
+        guard let userAgent, let product = userAgent.split(separator: "/", omittingEmptySubsequences: false).first,
+              !product.isEmpty else { return nil }
+        return String(product.prefix(128))
+    }
 }
 
 /// What a write returns to the handler.
