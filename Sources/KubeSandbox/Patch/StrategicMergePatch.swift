@@ -104,7 +104,7 @@ struct StrategicMergePatch {
             for item in patch where !merged.contains(item) { merged.append(item) }
             let fromPatch = merged.filter { patch.contains($0) }
             let serverOnly = merged.filter { !patch.contains($0) }
-            return Self.interleaved(fromPatch, serverOnly, serverOrder: original, key: nil)
+            return Self.interleaved(Self.sorted(fromPatch, by: patch, key: nil), serverOnly, serverOrder: original, key: nil)
         }
         guard let key = Self.mergeKey(schema, fields: fields) else {
             throw .api(.badRequest("cannot merge lists without merge key"))
