@@ -128,12 +128,17 @@ import Testing
     }
 
     @Test func updatesRecordTheUserAgentsManagerAndConflictsNameIt() async throws {
-        try await KubeSandbox.withRunning { sandbox in
+        let schemas = try #require(Fixtures.schemas)
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: schemas)) { sandbox in
             let client = SandboxClient(sandbox, headers: [("User-Agent", "fid-harness/1.0 (linux/amd64) kubernetes/fidelity")])
             let base = "/api/v1/namespaces/default/configmaps"
-            let created = try await client.post(base, Fixtures.configMap("s", data: ["k": "v"]))
+            var configMap = Fixtures.configMap("s", data: ["k": "v"])
+            configMap["metadata"]?["finalizers"] = ["example.com/hold"]
+            let created = try await client.post(base, configMap)
             #expect(created.json["metadata"]?["managedFields"]?.arrayValue?.first?["manager"] == "fid-harness")
             #expect(Self.fieldsV1(created, manager: "fid-harness")?["f:data"] == [".": [:], "f:k": [:]], "a map the update created is owned itself")
+            #expect(Self.fieldsV1(created, manager: "fid-harness")?["f:metadata"]?["f:finalizers"] == [".": [:], #"v:"example.com/hold""#: [:]],
+                    "a set-list owns each value")
 
             let rival = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {k: other}\n"
             let conflict = try await client.apply("\(base)/s?fieldManager=mgr-b", yaml: rival)

@@ -78,7 +78,10 @@ extension ClusterStore {
     /// A path whose value is compared for conflicts: not a list element or a map that is owned
     /// for its members (an applier shares those with the managers of their other members).
     private static func isLeaf(_ path: [PathStep], in config: JSONValue) -> Bool {
-        if case .element? = path.last { return false }
+        switch path.last {
+        case .element?, .value?: return false
+        default: break
+        }
         if case .object(let object)? = FieldSet.value(at: path, in: config), object.isEmpty { return false }
         return true
     }
@@ -160,6 +163,8 @@ extension ClusterStore {
                 result[key] = result[key].map { merged(value, into: $0, schema: fieldSet.child(schema, key), fieldSet: fieldSet) } ?? value
             }
             return .object(result)
+        case (.array(let patch), .array(let result)) where fieldSet.isSet(schema):
+            return .array(result + patch.filter { !result.contains($0) })
         case (.array(let patch), .array(var result)):
             guard let keys = fieldSet.listMapKeys(schema) else { return config }
             let itemSchema = fieldSet.itemSchema(schema)

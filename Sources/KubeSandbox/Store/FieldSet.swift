@@ -1,10 +1,12 @@
 import KubeModel
 import KubeSchema
 
-/// One step of a managed-field path: a member, or a list-map element named by its key fields.
+/// One step of a managed-field path: a member, a list-map element named by its key fields, or
+/// an element of a set-list (`x-kubernetes-list-type: set`) named by its value.
 enum PathStep: Sendable, Hashable {
     case field(String)
     case element(JSONObject)
+    case value(JSONValue)
 }
 
 /// What one field manager owns, as in `metadata.managedFields`.
@@ -27,7 +29,8 @@ struct AppliedIntent: Sendable {
 
 /// Managed-field paths of objects, navigated alongside a schema: lists of
 /// `x-kubernetes-list-type: map` (or, without a list type, with a patch merge key) own each
-/// element by its keys, `x-kubernetes-map-type: atomic` maps and other lists are owned whole.
+/// element by its keys, set-lists each value, `x-kubernetes-map-type: atomic` maps and other
+/// lists are owned whole.
 struct FieldSet {
     let validator: SchemaValidator
 
@@ -41,6 +44,8 @@ struct FieldSet {
                 result.formUnion(leaves(of: member, schema: child(schema, key), prefix: prefix + [.field(key)]))
             }
             return result
+        case .array(let items) where isSet(schema):
+            return Set(items.map { prefix + [.value($0)] })
         case .array(let items):
             guard let keys = listMapKeys(schema) else { return [prefix] }
             var result = Set<[PathStep]>()
@@ -93,6 +98,10 @@ struct FieldSet {
             }
             return result
         }
+        if case .array(let after) = new, isSet(schema), old == nil || implicit || old?.arrayValue != nil {
+            let before = old?.arrayValue ?? []
+            return result.union(after.filter { !before.contains($0) }.map { prefix + [.value($0)] })
+        }
         return result.union(prefix.isEmpty ? [] : [prefix])
     }
 
@@ -117,6 +126,11 @@ struct FieldSet {
 
     func itemSchema(_ schema: JSONValue?) -> JSONValue? {
         schema.flatMap { validator.resolved($0)["items"] }
+    }
+
+    func isSet(_ schema: JSONValue?) -> Bool {
+        guard let schema else { return false }
+        return validator.resolved(schema)["x-kubernetes-list-type"]?.stringValue == "set"
     }
 
     func isAtomicMap(_ schema: JSONValue?) -> Bool {
@@ -171,6 +185,8 @@ struct FieldSet {
             case .field(let key): current = current?[key]
             case .element(let identity):
                 current = current?.arrayValue?.first { item in identity.allSatisfy { item[$0.key] == $0.value } }
+            case .value(let value):
+                current = current?.arrayValue?.first { $0 == value }
             }
         }
         return current
@@ -209,6 +225,9 @@ struct FieldSet {
                 if rest.isEmpty { return Optional<JSONValue>.none }
                 return removing(rest, from: item)
             })
+        case .value(let member):
+            guard case .array(let items) = value else { return value }
+            return .array(items.filter { $0 != member })
         }
     }
 
@@ -218,6 +237,7 @@ struct FieldSet {
             switch step {
             case .field(let key): return "." + key
             case .element(let identity): return "[" + identity.map { "\($0.key)=\($0.value.jsonText())" }.joined(separator: ",") + "]"
+            case .value(let value): return "[=" + value.jsonText() + "]"
             }
         }.joined()
     }
@@ -236,6 +256,7 @@ struct FieldSet {
         switch step {
         case .field(let key): return "f:" + key
         case .element(let identity): return "k:" + JSONValue.object(identity).jsonText()
+        case .value(let value): return "v:" + value.jsonText()
         }
     }
 
