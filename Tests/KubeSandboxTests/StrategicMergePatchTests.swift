@@ -83,7 +83,11 @@ import Testing
             #expect(more.json["metadata"]?["finalizers"] == ["example.com/c", "example.com/b"], "a merge list of scalars merges by value")
 
             let badDirective = try await smp(client, "\(deployments)/web", ["spec": ["strategy": ["$patch": "frobnicate"]]])
-            #expect(badDirective.status == 400)
+            #expect(badDirective.status == 500, "the API server passes the merge error on unclassified")
+            let noKey = try await smp(client, "\(deployments)/web", ["spec": ["template": ["spec": ["containers": [["image": "x"]]]]]])
+            #expect(noKey.status == 500)
+            let retain = try await smp(client, "\(deployments)/web", ["spec": ["strategy": ["$retainKeys": ["type"], "rollingUpdate": ["maxSurge": 1]]]])
+            #expect(retain.status == 422, "a patched field outside $retainKeys")
         }
     }
 

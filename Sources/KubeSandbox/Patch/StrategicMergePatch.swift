@@ -107,7 +107,7 @@ struct StrategicMergePatch {
             return Self.interleaved(Self.sorted(fromPatch, by: patch, key: nil), serverOnly, serverOrder: original, key: nil)
         }
         guard let key = Self.mergeKey(schema, fields: fields) else {
-            throw .api(.badRequest("cannot merge lists without merge key"))
+            throw .api(Self.internalError("cannot merge lists without merge key"))
         }
         let itemSchema = fields.itemSchema(schema)
         var current = original
@@ -125,7 +125,7 @@ struct StrategicMergePatch {
                 guard let value = object[key] else { throw .api(Self.missingMergeKey(item, key)) }
                 current.removeAll { $0[key] == value }
             case "replace": replace = true
-            case "merge": throw .api(.badRequest("merging lists cannot yet be specified in the patch"))
+            case "merge": throw .api(Self.internalError("merging lists cannot yet be specified in the patch"))
             default: throw .api(Self.badPatchType(directive))
             }
         }
@@ -197,11 +197,16 @@ struct StrategicMergePatch {
         return result + right + left
     }
 
+    /// A patch the merge code cannot apply: the API server passes such errors on as a 500 without a reason.
+    private static func internalError(_ message: String) -> APIStatus {
+        APIStatus(code: 500, reason: "", message: message)
+    }
+
     private static func badPatchType(_ directive: JSONValue) -> APIStatus {
-        .badRequest("Unknown patch type: \(directive.stringValue ?? directive.jsonText())")
+        internalError("Unknown patch type: \(directive.stringValue ?? directive.jsonText())")
     }
 
     private static func missingMergeKey(_ item: JSONValue, _ key: String) -> APIStatus {
-        .badRequest("map: \(item.jsonText()) does not contain declared merge key: \(key)")
+        internalError("map: \(item.jsonText()) does not contain declared merge key: \(key)")
     }
 }
