@@ -109,4 +109,18 @@ import Testing
             #expect(patched.json["metadata"]?["labels"] == ["b": "2"])
         }
     }
+
+    @Test func customResourcesRefuseStrategicMergePatch() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", SchemaTests.crd).status == 201)
+            let path = "/apis/shipshape.dev/v1alpha1/namespaces/default/microservices"
+            let microservice: JSONValue = ["apiVersion": "shipshape.dev/v1alpha1", "kind": "Microservice", "metadata": ["name": "m"], "spec": ["image": "x"]]
+            #expect(try await client.post(path, microservice).status == 201)
+            let refused = try await smp(client, "\(path)/m", ["spec": ["replicas": 2]])
+            #expect(refused.status == 415)
+            #expect(refused.json["reason"] == "UnsupportedMediaType")
+            #expect(try await client.mergePatch("\(path)/m", ["spec": ["replicas": 2]]).json["spec"]?["replicas"] == 2)
+        }
+    }
 }

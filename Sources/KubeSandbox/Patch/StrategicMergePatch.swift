@@ -5,7 +5,8 @@ import KubeSchema
 /// to built-in kinds: the published schema's `x-kubernetes-patch-strategy` and
 /// `x-kubernetes-patch-merge-key` say which lists merge (by key, or by value for scalars) and
 /// which are replaced; `null` deletes; the directives `$patch` (replace, delete), `$retainKeys`,
-/// `$setElementOrder/<list>` and `$deleteFromPrimitiveList/<list>` are honoured.
+/// `$setElementOrder/<list>` and `$deleteFromPrimitiveList/<list>` are honoured. Without a schema
+/// (a sandbox started without the OpenAPI documents) every list is replaced.
 struct StrategicMergePatch {
     let fields: FieldSet
 
