@@ -246,10 +246,25 @@ struct FieldSet {
     /// carries a `"."` member, as the API server writes it.
     static func fieldsV1(_ paths: Set<[PathStep]>) -> JSONValue {
         var root = JSONValue.object([:])
-        for path in paths.sorted(by: { $0.count < $1.count }) {
+        for path in paths {
             root = inserting(path, into: root, owned: paths)
         }
-        return root
+        return ordered(root)
+    }
+
+    /// Members in the API server's order: `"."`, then fields, keyed elements and set values, each sorted.
+    private static func ordered(_ node: JSONValue) -> JSONValue {
+        guard let object = node.objectValue else { return node }
+        let rank = { (name: String) -> Int in
+            switch name.prefix(2) {
+            case "f:": return 1
+            case "k:": return 2
+            case "v:": return 3
+            default: return 0
+            }
+        }
+        let names = object.keys.sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0 < $1 }
+        return .object(JSONObject(names.compactMap { name in object[name].map { (name, ordered($0)) } }))
     }
 
     private static func name(of step: PathStep) -> String {
