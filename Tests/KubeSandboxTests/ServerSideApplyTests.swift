@@ -153,6 +153,11 @@ import Testing
             #expect(stale.json["reason"] == "Conflict")
             let wrongKind = try await client.apply("\(base)/s?fieldManager=mgr-b", yaml: rival.replacingOccurrences(of: "ConfigMap", with: "Secret"))
             #expect(wrongKind.status == 400)
+            let undeclared = try await client.apply("\(base)/u?fieldManager=mgr-b", yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: u}\nbogus: 1\n")
+            #expect(undeclared.status == 500, "apply cannot type a field the schema does not declare")
+            let dryRun = try await client.apply("\(base)/d?fieldManager=mgr-b&dryRun=All", yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n")
+            #expect(dryRun.status == 201)
+            #expect(try await client.get("\(base)/d").status == 404, "a dry-run apply creates nothing")
         }
     }
 }

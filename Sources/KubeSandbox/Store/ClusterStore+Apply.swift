@@ -36,7 +36,7 @@ extension ClusterStore {
         config["metadata"]?["name"] = .string(name)
         let (validator, schema) = navigation(for: type)
         let fieldSet = FieldSet(validator: validator)
-        try rejectUndeclaredFields(config, type, name: name, namespace: namespace)
+        try rejectUndeclaredFields(config, type, name: name)
         let fields = fieldSet.leaves(of: Self.ownable(config, type, status: status), schema: schema)
         let intent = AppliedIntent(manager: manager, operation: .apply, apiVersion: type.apiVersion,
                                    time: Self.timestamp(), fields: fields, subresource: status ? "status" : nil)
@@ -87,10 +87,10 @@ extension ClusterStore {
     }
 
     /// Apply refuses fields its schema does not declare (the API server fails to build the typed object: 500).
-    private func rejectUndeclaredFields(_ config: JSONValue, _ type: ResourceType, name: String, namespace: String) throws(SandboxError) {
+    private func rejectUndeclaredFields(_ config: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) {
         guard type.schema == nil, let schemas, let result = schemas.validate(config, as: type.gvk),
               let unknown = result.unknownFields.first else { return }
-        let object = type.namespaced ? "\(namespace)/\(name)" : "/\(name)"
+        let object = "\(config["metadata"]?["namespace"]?.stringValue ?? "")/\(name)"
         throw .api(APIStatus(code: 500, reason: "", message: "failed to create typed patch object (\(object); \(type.group)/\(type.gvk.version), Kind=\(type.kind)): .\(unknown): field not declared in schema"))
     }
 
