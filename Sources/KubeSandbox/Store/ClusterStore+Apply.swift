@@ -100,9 +100,11 @@ extension ClusterStore {
         let changed = updatedFields(type, from: old.value, to: new, status: status)
         guard !changed.isEmpty else { return old.applied }
         var applied = old.applied
-        for key in applied.keys {
-            applied[key]?.fields.subtract(changed)
-            if applied[key]?.fields.isEmpty == true { applied[key] = nil }
+        for (key, intent) in old.applied {
+            // Changed fields move to the updater; fields that no longer exist are owned by no one.
+            let kept = intent.fields.subtracting(changed).filter { FieldSet.value(at: $0, in: new) != nil }
+            applied[key]?.fields = kept
+            if kept.isEmpty { applied[key] = nil }
         }
         let intent = AppliedIntent(manager: manager, operation: .update, apiVersion: type.apiVersion, time: "", fields: [],
                                    subresource: status ? "status" : nil)

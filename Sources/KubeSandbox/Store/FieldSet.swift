@@ -67,7 +67,10 @@ struct FieldSet {
     /// always exists in the server's typed objects).
     func changedLeaves(from old: JSONValue?, to new: JSONValue?, schema: JSONValue?, prefix: [PathStep] = []) -> Set<[PathStep]> {
         if old == new { return [] }
-        guard let new else { return [prefix] }
+        guard let new else {
+            // Removed: the field and everything under it.
+            return old.map { leaves(of: $0, schema: schema, prefix: prefix) }.map { $0.union([prefix]) } ?? [prefix]
+        }
         // `.null` stands for a member the server's typed object always has (an empty struct).
         let implicit = old == .null
         var result = Set<[PathStep]>()
@@ -75,7 +78,7 @@ struct FieldSet {
         if case .object(let after) = new, !isAtomicMap(schema), old == nil || implicit || old?.objectValue != nil {
             if after.isEmpty { return implicit ? [] : [prefix] }
             let before = old?.objectValue ?? JSONObject()
-            let required = validatorRequired(schema)
+            let required = requiredMembers(schema)
             for key in before.keys + after.keys.filter({ before[$0] == nil }) {
                 let childSchema = child(schema, key)
                 var previous = before[key]
@@ -91,16 +94,22 @@ struct FieldSet {
             let itemSchema = itemSchema(schema)
             let before = old?.arrayValue ?? []
             let indexed = Dictionary(before.map { (identity(of: $0, keys: keys, itemSchema: itemSchema), $0) }, uniquingKeysWith: { first, _ in first })
+            var remaining = indexed
             for item in after {
                 let identity = identity(of: item, keys: keys, itemSchema: itemSchema)
                 if indexed[identity] == nil { result.insert(prefix + [.element(identity)]) }
                 result.formUnion(changedLeaves(from: indexed[identity], to: item, schema: itemSchema, prefix: prefix + [.element(identity)]))
+                remaining[identity] = nil
+            }
+            for (identity, item) in remaining {
+                result.formUnion(changedLeaves(from: item, to: nil, schema: itemSchema, prefix: prefix + [.element(identity)]))
             }
             return result
         }
         if case .array(let after) = new, isSet(schema), old == nil || implicit || old?.arrayValue != nil {
             let before = old?.arrayValue ?? []
-            return result.union(after.filter { !before.contains($0) }.map { prefix + [.value($0)] })
+            let changed = after.filter { !before.contains($0) } + before.filter { !after.contains($0) }
+            return result.union(changed.map { prefix + [.value($0)] })
         }
         return result.union(prefix.isEmpty ? [] : [prefix])
     }
@@ -113,7 +122,7 @@ struct FieldSet {
         }
     }
 
-    private func validatorRequired(_ schema: JSONValue?) -> [String] {
+    private func requiredMembers(_ schema: JSONValue?) -> [String] {
         guard let schema else { return [] }
         return (validator.resolved(schema)["required"]?.arrayValue ?? []).compactMap(\.stringValue)
     }
