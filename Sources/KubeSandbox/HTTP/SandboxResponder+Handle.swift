@@ -41,7 +41,7 @@ extension SandboxResponder {
         let status = path.subresource == "status"
         let namespace = path.namespace ?? ""
         let write = WriteOptions(
-            fieldManager: query["fieldManager"],
+            fieldManager: query["fieldManager"], defaultFieldManager: WriteOptions.manager(userAgent: request.headers[.userAgent]),
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }

@@ -1,11 +1,11 @@
 import KubeModel
+import KubeSchema
 
 /// The patch formats the sandbox accepts, by request Content-Type.
 enum PatchFormat: Sendable {
     /// `application/merge-patch+json` (RFC 7386).
     case merge
-    /// `application/strategic-merge-patch+json`, applied as a merge patch: lists are replaced,
-    /// never merged by their patch merge key (a simplification).
+    /// `application/strategic-merge-patch+json`: lists merge as the kind's schema says (built-in kinds only).
     case strategic
     /// `application/json-patch+json` (RFC 6902: add, remove, replace, test, copy, move).
     case json
@@ -26,6 +26,9 @@ enum PatchFormat: Sendable {
 extension ClusterStore {
     func patch(_ type: ResourceType, namespace: String, name: String, format: PatchFormat, patch: JSONValue,
                status: Bool, options: WriteOptions) throws(SandboxError) -> WriteResult {
+        if format == .strategic, type.schema != nil {
+            throw .api(APIStatus(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"))
+        }
         if format == .apply {
             return try apply(type, namespace: namespace, name: name, config: patch, status: status, options: options)
         }
@@ -34,8 +37,11 @@ extension ClusterStore {
         let patched: JSONValue
         switch format {
         case .json: patched = try JSONPatch.apply(patch, to: current)
+        case .strategic:
+            let (validator, schema) = navigation(for: type)
+            patched = try StrategicMergePatch(fields: FieldSet(validator: validator)).apply(patch, to: current, schema: schema)
         default:
-            guard case .object = patch else { throw .api(.badRequest("a merge patch must be a JSON object")) }
+            guard case .object = patch else { throw .api(.badRequest("error decoding patch: a merge patch must be a JSON object")) }
             patched = MergePatch.apply(patch, to: current)
         }
         if let rv = patched["metadata"]?["resourceVersion"]?.stringValue, rv != old.metadata["resourceVersion"]?.stringValue {
@@ -44,91 +50,17 @@ extension ClusterStore {
         if let patchedName = patched["metadata"]?["name"]?.stringValue, patchedName != name {
             throw .api(.badRequest("the name of the object (\(patchedName)) does not match the name on the URL (\(name))"))
         }
-        return try replace(old, with: try checkTypeMeta(patched, type), type, status: status, options: options)
-    }
-}
-
-/// RFC 6902 JSON patch over JSONValue.
-enum JSONPatch {
-    static func apply(_ patch: JSONValue, to document: JSONValue) throws(SandboxError) -> JSONValue {
-        guard let operations = patch.arrayValue else { throw .api(.badRequest("a JSON patch must be an array of operations")) }
-        var document = document
-        for operation in operations {
-            guard let op = operation["op"]?.stringValue, let path = operation["path"]?.stringValue else {
-                throw .api(.badRequest("a JSON patch operation needs op and path"))
-            }
-            let pointer = try Self.pointer(path)
-            switch op {
-            case "add": document = try set(operation["value"] ?? .null, at: pointer, in: document, inserting: true)
-            case "replace":
-                guard value(at: pointer, in: document) != nil else { throw .api(.unprocessable("replace operation does not apply: doc is missing path: \(path)")) }
-                document = try set(operation["value"] ?? .null, at: pointer, in: document, inserting: false)
-            case "remove":
-                guard value(at: pointer, in: document) != nil else { throw .api(.unprocessable("remove operation does not apply: doc is missing path: \(path)")) }
-                document = try set(nil, at: pointer, in: document, inserting: false)
-            case "test":
-                guard value(at: pointer, in: document) == operation["value"] else { throw .api(.unprocessable("testing value \(path) failed")) }
-            case "copy", "move":
-                guard let from = operation["from"]?.stringValue, let moved = value(at: try Self.pointer(from), in: document) else {
-                    throw .api(.unprocessable("\(op) operation does not apply: doc is missing from path"))
-                }
-                if op == "move" { document = try set(nil, at: try Self.pointer(from), in: document, inserting: false) }
-                document = try set(moved, at: pointer, in: document, inserting: true)
-            default: throw .api(.badRequest("unknown JSON patch operation \"\(op)\""))
-            }
-        }
-        return document
-    }
-
-    static func pointer(_ path: String) throws(SandboxError) -> [String] {
-        guard path.isEmpty || path.hasPrefix("/") else { throw .api(.badRequest("invalid JSON pointer \"\(path)\"")) }
-        return path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        do {
+            return try replace(old, with: try checkTypeMeta(patched, type), type, status: status, options: options)
+        } catch .api(let status) where status.code == 400 && status.causes.contains(where: { $0.reason == SchemaViolation.Kind.unknownField.rawValue }) {
+            throw .api(Self.strictPatchError(status, patch: patch))
         }
     }
 
-    static func value(at pointer: [String], in document: JSONValue) -> JSONValue? {
-        var current: JSONValue? = document
-        for token in pointer {
-            if let array = current?.arrayValue {
-                guard let index = Int(token), array.indices.contains(index) else { return nil }
-                current = array[index]
-            } else {
-                current = current?[token]
-            }
-        }
-        return current
-    }
-
-    /// Sets (or removes, for nil) the value at the pointer; `inserting` adds into arrays.
-    static func set(_ value: JSONValue?, at pointer: [String], in document: JSONValue, inserting: Bool) throws(SandboxError) -> JSONValue {
-        guard let token = pointer.first else { return value ?? .null }
-        let rest = Array(pointer.dropFirst())
-        switch document {
-        case .object(var object):
-            if rest.isEmpty {
-                object[token] = value
-            } else {
-                guard let child = object[token] else { throw .api(.unprocessable("doc is missing path: /\(pointer.joined(separator: "/"))")) }
-                object[token] = try set(value, at: rest, in: child, inserting: inserting)
-            }
-            return .object(object)
-        case .array(var array):
-            let index = token == "-" ? array.count : Int(token) ?? -1
-            guard index >= 0, index <= array.count else { throw .api(.unprocessable("invalid array index \(token)")) }
-            if rest.isEmpty {
-                if let value {
-                    if inserting { array.insert(value, at: index) } else if index < array.count { array[index] = value }
-                } else if index < array.count {
-                    array.remove(at: index)
-                }
-            } else {
-                guard index < array.count else { throw .api(.unprocessable("invalid array index \(token)")) }
-                array[index] = try set(value, at: rest, in: array[index], inserting: inserting)
-            }
-            return .array(array)
-        default:
-            throw .api(.unprocessable("doc is missing path: /\(pointer.joined(separator: "/"))"))
-        }
+    /// A patch that leaves unknown fields under `fieldValidation=Strict` is invalid as a patch (422, field `patch`).
+    private static func strictPatchError(_ status: APIStatus, patch: JSONValue) -> APIStatus {
+        let message = "Invalid value: \(JSONValue.string(patch.jsonText()).jsonText()): \(status.message)"
+        return APIStatus(code: 422, reason: "Invalid", message: " \"\" is invalid: patch: " + message,
+                         causes: [.init(reason: "FieldValueInvalid", message: message, field: "patch")])
     }
 }

@@ -45,11 +45,9 @@ extension ClusterStore {
         validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
         var stored = StoredObject(value: validated, applied: applied)
         if applied.isEmpty {
-            let manager = options.fieldManager ?? "unknown"
-            let (validator, schema) = navigation(for: type)
-            let fields = FieldSet(validator: validator).leaves(of: Self.ownable(validated), schema: schema)
+            let fields = updatedFields(type, from: nil, to: validated, status: false)
             if !fields.isEmpty {
-                let intent = AppliedIntent(manager: manager, operation: .update, apiVersion: type.apiVersion, time: Self.timestamp(), fields: fields)
+                let intent = AppliedIntent(manager: options.updateManager, operation: .update, apiVersion: type.apiVersion, time: Self.timestamp(), fields: fields)
                 stored.applied = [intent.key: intent]
             }
         }
@@ -105,7 +103,7 @@ extension ClusterStore {
         }
         var stored = old
         stored.value = validated
-        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.fieldManager ?? "unknown")
+        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.updateManager, status: status)
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
         let finished = stored.metadata["deletionTimestamp"] != nil

@@ -13,6 +13,8 @@ public enum FieldValidation: String, Sendable {
 /// Per-request write parameters.
 struct WriteOptions: Sendable {
     var fieldManager: String?
+    /// The manager a write without `fieldManager` is recorded under: the User-Agent's product name.
+    var defaultFieldManager: String?
     var fieldValidation: FieldValidation
     var dryRun = false
     var force = false
@@ -22,6 +24,16 @@ struct WriteOptions: Sendable {
     /// Admission saw the object at this resourceVersion; a write finding another is a conflict
     /// (the request is admitted again), as the API server's optimistic update retries.
     var admittedResourceVersion: String?
+
+    /// The manager an update (POST, PUT, non-apply PATCH) is recorded under.
+    var updateManager: String { fieldManager ?? defaultFieldManager ?? "unknown" }
+
+    /// The field manager the API server derives from a User-Agent: its text before the first `/`.
+    static func manager(userAgent: String?) -> String? {
+        guard let userAgent, let product = userAgent.split(separator: "/", omittingEmptySubsequences: false).first,
+              !product.isEmpty else { return nil }
+        return String(product.prefix(128))
+    }
 }
 
 /// What a write returns to the handler.
