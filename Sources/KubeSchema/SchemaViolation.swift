@@ -11,6 +11,12 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
         case notSupported = "FieldValueNotSupported"
         /// The value breaks a bound, a format or a length (`FieldValueInvalid`).
         case invalid = "FieldValueInvalid"
+        /// The value repeats one that must be unique (`FieldValueDuplicate`).
+        case duplicate = "FieldValueDuplicate"
+        /// The field may not be set or changed here (`FieldValueForbidden`).
+        case forbidden = "FieldValueForbidden"
+        /// The value is longer than allowed (`FieldValueTooLong`).
+        case tooLong = "FieldValueTooLong"
         /// A field the schema does not declare (reported only when unknown fields are errors).
         case unknownField = "FieldValueUnknown"
     }

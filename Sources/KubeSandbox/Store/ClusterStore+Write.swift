@@ -19,8 +19,9 @@ extension ClusterStore {
         guard !name.isEmpty else {
             throw .api(.invalid(type, "", [SchemaViolation(.required, at: FieldPath(parsing: "metadata.name"), "Required value: name or generateName is required")]))
         }
-        let nameErrors = Self.nameViolations(name) + (type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" ? Self.crdViolations(object) : [])
-        if !nameErrors.isEmpty { throw .api(.invalid(type, name, nameErrors)) }
+        try checkObject(object, old: nil, type, namespace: namespace, name: name)
+        let crdErrors = type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" ? Self.crdViolations(object) : []
+        if !crdErrors.isEmpty { throw .api(.invalid(type, name, crdErrors)) }
         if type.namespaced {
             if let given = object["metadata"]?["namespace"]?.stringValue, !given.isEmpty, given != namespace {
                 throw .api(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
@@ -36,6 +37,9 @@ extension ClusterStore {
             object["metadata"]?["namespace"] = nil
         }
         let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
+        if applied.isEmpty, let version = object["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty, version != "0" {
+            throw .api(APIStatus(code: 500, reason: "", message: "resourceVersion should not be set on objects to be created"))
+        }
         if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
         for field in Self.systemMetadata { object["metadata"]?[field] = nil }
         if type.hasStatus { object["status"] = nil }
@@ -92,6 +96,7 @@ extension ClusterStore {
             if type.hasStatus { candidate["status"] = old.value["status"] }
         }
         candidate["apiVersion"] = .string(type.apiVersion)
+        if !status { try checkObject(candidate, old: old.value, type, namespace: old.namespace, name: old.name) }
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
