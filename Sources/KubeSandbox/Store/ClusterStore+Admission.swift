@@ -51,7 +51,7 @@ extension ClusterStore {
             result = SchemaResult(value: object, violations: [], unknownFields: [])
         }
         if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
-            throw .api(Validation.undecodable(type, mistyped))
+            throw .api(Validation.undecodable(type, mistyped, in: object))
         }
         if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
         let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }

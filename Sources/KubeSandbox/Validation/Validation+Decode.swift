@@ -13,8 +13,9 @@ extension Validation {
 
     /// The 400 for a built-in object whose field has the wrong JSON type (`"replicas": "2"`):
     /// the real server fails to unmarshal it rather than reporting a field error.
-    static func undecodable(_ type: ResourceType, _ violation: SchemaViolation) -> APIStatus {
-        .badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): json: cannot unmarshal value into Go struct field \(type.kind).\(violation.path): \(violation.message)")
+    static func undecodable(_ type: ResourceType, _ violation: SchemaViolation, in object: JSONValue) -> APIStatus {
+        let found = object[violation.path.indexOnly]?.typeName ?? "value"
+        return .badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): json: cannot unmarshal \(found) into Go struct field \(type.kind).\(violation.path.indexOnly)")
     }
 
     static func decodeProblem(_ object: JSONValue, _ type: ResourceType) -> String? {

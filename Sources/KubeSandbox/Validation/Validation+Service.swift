@@ -61,8 +61,8 @@ extension Validation {
                 }
             }
             if !keys.insert("\(number)/\(proto)").inserted {
-                let shown: JSONValue = ["Name": .string(name), "Protocol": .string(proto), "AppProtocol": nil, "Port": .integer(number),
-                                        "TargetPort": port["targetPort"] ?? .integer(0), "NodePort": port["nodePort"] ?? .integer(0)]
+                let shown: JSONValue = ["Name": "", "Protocol": .string(proto), "AppProtocol": nil, "Port": .integer(number),
+                                        "TargetPort": 0, "NodePort": 0]
                 errors.duplicate(portPath, shown)
             }
         }
