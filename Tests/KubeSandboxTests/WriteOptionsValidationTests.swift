@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    @Test func strictDecodingRefusesRepeatedFields() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let text = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dup"},"data":{"a":"1"},"data":{"b":"2"}}"#
+            let strict = try await client.send(.POST, Self.configMaps + "?fieldValidation=Strict", text: text)
+            #expect(strict.status == 400)
+            #expect(strict.json["message"]?.stringValue?.hasSuffix("strict decoding error: duplicate field \"data\"") == true)
+            let lenient = try await client.send(.POST, Self.configMaps + "?fieldValidation=Ignore", text: text)
+            #expect(lenient.status == 201)
+        }
+    }
+
     @Test func aResourceVersionOnCreateIsAServerError() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let versioned = Valid.configMap("setrv") { $0["metadata"]?["resourceVersion"] = "5" }

@@ -57,11 +57,11 @@ extension SandboxResponder {
         case ("watch", nil):
             return try await watch(type, namespace: path.namespace, query: query, view: view)
         case ("create", nil):
-            let body = try await Self.body(request)
+            let body = try await Self.body(request, strict: write.fieldValidation == .strict ? type : nil)
             let result = try await store.create(type, namespace: namespace, body: body, options: write)
             return Responses.json(render(result.object), code: 201, warnings: result.warnings)
         case ("update", let name?):
-            let body = try await Self.body(request)
+            let body = try await Self.body(request, strict: write.fieldValidation == .strict ? type : nil)
             let result = try await store.update(type, namespace: namespace, name: name, body: body, status: status, options: write)
             return Responses.json(render(result.object), warnings: result.warnings)
         case ("patch", let name?):
@@ -123,8 +123,9 @@ extension SandboxResponder {
         return result
     }
 
-    /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies).
-    static func body(_ request: Request, yaml: Bool = false) async throws -> JSONValue {
+    /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies);
+    /// `strict` names the kind a JSON body must decode into without repeated fields.
+    static func body(_ request: Request, yaml: Bool = false, strict: ResourceType? = nil) async throws -> JSONValue {
         var request = request
         let buffer = try await request.collectBody(upTo: maxBodySize)
         let bytes = Array(buffer.readableBytesView)
@@ -143,11 +144,14 @@ extension SandboxResponder {
         guard contentType.hasPrefix("application/json") || contentType.contains("patch+json") else {
             throw SandboxError.api(.unsupportedMediaType(contentType))
         }
+        let value: JSONValue
         do {
-            return try JSONValue(parsingJSON: bytes)
+            value = try JSONValue(parsingJSON: bytes)
         } catch {
             throw SandboxError.api(.badRequest("the request body is not valid JSON: \(error.description)"))
         }
+        if let strict { try Validation.noDuplicateFields(bytes, strict) }
+        return value
     }
 
     static func deleteRequest(_ request: Request, query: QueryParameters) async throws -> DeleteRequest {

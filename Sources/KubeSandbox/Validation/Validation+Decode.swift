@@ -18,6 +18,14 @@ extension Validation {
         return .badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): json: cannot unmarshal \(found) into Go struct field \(type.kind).\(violation.path.indexOnly)")
     }
 
+    /// Strict decoding refuses a JSON body that repeats a field.
+    static func noDuplicateFields(_ bytes: [UInt8], _ type: ResourceType) throws(SandboxError) {
+        let repeated = DuplicateFields.find(in: bytes)
+        guard !repeated.isEmpty else { return }
+        let listed = repeated.map { "duplicate field \"\($0)\"" }.joined(separator: ", ")
+        throw .api(.badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): strict decoding error: \(listed)"))
+    }
+
     static func decodeProblem(_ object: JSONValue, _ type: ResourceType) -> String? {
         switch type.storageKey {
         case "secrets": return base64Problem(object["data"])

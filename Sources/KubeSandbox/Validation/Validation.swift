@@ -14,6 +14,7 @@ enum Validation {
         case "services": errors.append(service(object, old: old))
         case "pods": errors.append(pod(object, old: old))
         case "events": errors.append(coreEvent(object))
+        case "persistentvolumeclaims": errors.append(persistentVolumeClaim(object))
         case "deployments.apps": errors.append(deployment(object, old: old))
         case "statefulsets.apps": errors.append(statefulSet(object, old: old))
         case "daemonsets.apps": errors.append(daemonSet(object, old: old))
