@@ -19,7 +19,6 @@ extension ClusterStore {
         guard !name.isEmpty else {
             throw .api(.invalid(type, "", [SchemaViolation(.required, at: FieldPath(parsing: "metadata.name"), "Required value: name or generateName is required")]))
         }
-        try checkObject(object, old: nil, type, namespace: namespace, name: name)
         let crdErrors = type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" ? Self.crdViolations(object) : []
         if !crdErrors.isEmpty { throw .api(.invalid(type, name, crdErrors)) }
         if type.namespaced {
@@ -36,6 +35,7 @@ extension ClusterStore {
         } else {
             object["metadata"]?["namespace"] = nil
         }
+        try checkObject(object, old: nil, type, namespace: namespace, name: name)
         let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
         if applied.isEmpty, let version = object["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty, version != "0" {
             throw .api(APIStatus(code: 500, reason: "", message: "resourceVersion should not be set on objects to be created"))
