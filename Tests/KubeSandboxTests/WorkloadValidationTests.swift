@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func jobTemplatesAreImmutable() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let jobs = "/apis/batch/v1/namespaces/default/jobs"
+            var job: JSONValue = ["apiVersion": "batch/v1", "kind": "Job", "metadata": ["name": "once"],
+                                  "spec": ["template": ["spec": ["restartPolicy": "Never", "containers": [["name": "a", "image": "x"]]]]]]
+            let created = try await client.post(jobs, job)
+            #expect(created.status == 201)
+            job["spec"]?["template"]?["spec"]?["containers"] = [["name": "a", "image": "y"]]
+            let changed = try await client.put(jobs + "/once", job)
+            #expect(changed.status == 422)
+            #expect(Refusal.causes(changed) == ["FieldValueInvalid spec.template"])
+        }
+    }
+
     @Test func podsChangeOnlyImagesAndAFewFields() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

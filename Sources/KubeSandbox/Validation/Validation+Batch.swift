@@ -2,8 +2,17 @@ import KubeModel
 
 /// Jobs and CronJobs (`pkg/apis/batch/validation`).
 extension Validation {
-    static func job(_ object: JSONValue) -> FieldErrors {
-        jobSpec(object["spec"], at: FieldPath().key("spec"))
+    static func job(_ object: JSONValue, old: JSONValue?) -> FieldErrors {
+        var errors = jobSpec(object["spec"], at: FieldPath().key("spec"))
+        if let old {
+            for field in ["selector", "template", "completionMode"] {
+                let value = object["spec"]?[field] ?? .null
+                if value != (old["spec"]?[field] ?? .null) {
+                    errors.invalid(FieldPath().key("spec").key(field), value, "field is immutable")
+                }
+            }
+        }
+        return errors
     }
 
     static func jobSpec(_ spec: JSONValue?, at path: FieldPath) -> FieldErrors {

@@ -23,7 +23,7 @@ extension Validation {
     static func templateRestartPolicy(_ template: JSONValue?, at path: FieldPath, allowed: [String]) -> FieldErrors {
         var errors = FieldErrors()
         let policy = template?["spec"]?["restartPolicy"]?.stringValue ?? "Always"
-        if restartPolicies.contains(policy) && !allowed.contains(policy) {
+        if !allowed.contains(policy) {
             errors.notSupported(path.key("spec").key("restartPolicy"), .string(policy), allowed)
         }
         return errors

@@ -19,7 +19,7 @@ enum Validation {
         case "statefulsets.apps": errors.append(statefulSet(object, old: old))
         case "daemonsets.apps": errors.append(daemonSet(object, old: old))
         case "replicasets.apps": errors.append(replicaSet(object, old: old))
-        case "jobs.batch": errors.append(job(object))
+        case "jobs.batch": errors.append(job(object, old: old))
         case "cronjobs.batch": errors.append(cronJob(object))
         case "networkpolicies.networking.k8s.io": errors.append(networkPolicy(object))
         case "ingresses.networking.k8s.io": errors.append(ingress(object))
