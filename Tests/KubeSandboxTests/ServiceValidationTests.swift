@@ -29,6 +29,11 @@ import Testing
         Refusal(name: "node ports on a ClusterIP service", path: services,
                 body: Valid.service("np") { $0["spec"]?["ports"] = [["port": 80, "nodePort": 30080]] },
                 causes: ["FieldValueForbidden spec.ports[0].nodePort"]),
+        Refusal(name: "external traffic policy only for node ports and load balancers", path: services,
+                body: Valid.service("etp") { $0["spec"]?["externalTrafficPolicy"] = "Local" },
+                causes: ["FieldValueInvalid spec.externalTrafficPolicy"]),
+        Refusal(name: "external IPs", path: services, body: Valid.service("eip") { $0["spec"]?["externalIPs"] = ["not-an-ip"] },
+                causes: ["FieldValueInvalid spec.externalIPs[0]"]),
     ]
 
     @Test(arguments: refusals) func refused(_ refusal: Refusal) async throws {

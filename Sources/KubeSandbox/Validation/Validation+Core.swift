@@ -16,8 +16,19 @@ extension Validation {
         for key in binary.keys.sorted() {
             errors.invalid(FieldPath().key("binaryData").entry(key), key, details: NameRules.configKey(key))
         }
+        let size = data.reduce(0) { $0 + $1.key.utf8.count + ($1.value.stringValue ?? "").utf8.count }
+            + binary.reduce(0) { $0 + $1.key.utf8.count + decodedSize($1.value) }
+        if size > maxDataBytes { errors.tooLong(FieldPath(), "may not be more than \(maxDataBytes) bytes") }
         if let old { errors.append(immutableData(object, old: old, fields: ["data", "binaryData"])) }
         return errors
+    }
+
+    /// The most a ConfigMap's or a Secret's contents may hold.
+    static let maxDataBytes = 1024 * 1024
+
+    /// The size of a base64 value once decoded.
+    private static func decodedSize(_ value: JSONValue) -> Int {
+        value.stringValue.flatMap { Data(base64Encoded: $0) }?.count ?? 0
     }
 
     static let secretTypes = (
@@ -33,6 +44,11 @@ extension Validation {
         for key in data.keys.sorted() {
             errors.invalid(dataPath.entry(key), key, details: NameRules.configKey(key))
         }
+        let size = data.reduce(0) { total, entry in
+            let bytes = object["stringData"]?[entry.key]?.stringValue.map { $0.utf8.count } ?? decodedSize(entry.value)
+            return total + entry.key.utf8.count + bytes
+        }
+        if size > maxDataBytes { errors.tooLong(dataPath, "may not be more than \(maxDataBytes) bytes") }
         let type = object["type"]?.stringValue ?? "Opaque"
         switch type {
         case secretTypes.serviceAccountToken:

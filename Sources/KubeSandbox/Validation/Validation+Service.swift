@@ -28,6 +28,19 @@ extension Validation {
             errors.invalid(specPath.key("clusterIPs").index(0), .string(clusterIP),
                            "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")
         }
+        for (index, address) in (spec?["externalIPs"]?.arrayValue ?? []).enumerated() where !IPAddress.isValid(address.stringValue ?? "") {
+            errors.invalid(specPath.key("externalIPs").index(index), address, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")
+        }
+        if let policy = spec?["externalTrafficPolicy"]?.stringValue {
+            if type != "NodePort" && type != "LoadBalancer" {
+                errors.invalid(specPath.key("externalTrafficPolicy"), .string(policy), "may only be set when `type` is 'NodePort' or 'LoadBalancer'")
+            } else if !["Cluster", "Local"].contains(policy) {
+                errors.notSupported(specPath.key("externalTrafficPolicy"), .string(policy), ["Cluster", "Local"])
+            }
+        }
+        if let policy = spec?["internalTrafficPolicy"]?.stringValue, !["Cluster", "Local"].contains(policy) {
+            errors.notSupported(specPath.key("internalTrafficPolicy"), .string(policy), ["Cluster", "Local"])
+        }
         let ports = spec?["ports"]?.arrayValue ?? []
         if ports.isEmpty && clusterIP != "None" && type != "ExternalName" { errors.required(specPath.key("ports")) }
         errors.append(servicePorts(ports, type: type, at: specPath.key("ports")))
