@@ -31,10 +31,15 @@ extension Validation {
         value.stringValue.flatMap { Data(base64Encoded: $0) }?.count ?? 0
     }
 
-    static let secretTypes = (
-        serviceAccountToken: "kubernetes.io/service-account-token", dockercfg: "kubernetes.io/dockercfg",
-        dockerConfigJSON: "kubernetes.io/dockerconfigjson", basicAuth: "kubernetes.io/basic-auth",
-        sshAuth: "kubernetes.io/ssh-auth", tls: "kubernetes.io/tls")
+    /// The Secret types with rules of their own.
+    private enum SecretType {
+        static let serviceAccountToken = "kubernetes.io/service-account-token"
+        static let dockercfg = "kubernetes.io/dockercfg"
+        static let dockerConfigJSON = "kubernetes.io/dockerconfigjson"
+        static let basicAuth = "kubernetes.io/basic-auth"
+        static let sshAuth = "kubernetes.io/ssh-auth"
+        static let tls = "kubernetes.io/tls"
+    }
 
     static func secret(_ object: JSONValue, old: JSONValue?) -> FieldErrors {
         var errors = FieldErrors()
@@ -51,13 +56,13 @@ extension Validation {
         if size > maxDataBytes { errors.tooLong(dataPath, "may not be more than \(maxDataBytes) bytes") }
         let type = object["type"]?.stringValue ?? "Opaque"
         switch type {
-        case secretTypes.serviceAccountToken:
+        case SecretType.serviceAccountToken:
             let annotation = "kubernetes.io/service-account.name"
             if (object["metadata"]?["annotations"]?[annotation]?.stringValue ?? "").isEmpty {
                 errors.required(FieldPath().key("metadata").key("annotations").entry(annotation))
             }
-        case secretTypes.dockercfg, secretTypes.dockerConfigJSON:
-            let key = type == secretTypes.dockercfg ? ".dockercfg" : ".dockerconfigjson"
+        case SecretType.dockercfg, SecretType.dockerConfigJSON:
+            let key = type == SecretType.dockercfg ? ".dockercfg" : ".dockerconfigjson"
             if let encoded = data[key] {
                 let text = object["stringData"]?[key]?.stringValue
                     ?? encoded.stringValue.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -67,14 +72,14 @@ extension Validation {
             } else {
                 errors.required(dataPath.entry(key))
             }
-        case secretTypes.basicAuth:
+        case SecretType.basicAuth:
             if data["username"] == nil && data["password"] == nil {
                 errors.required(dataPath.entry("username"))
                 errors.required(dataPath.entry("password"))
             }
-        case secretTypes.sshAuth:
+        case SecretType.sshAuth:
             if data["ssh-privatekey"] == nil { errors.required(dataPath.entry("ssh-privatekey")) }
-        case secretTypes.tls:
+        case SecretType.tls:
             for key in ["tls.crt", "tls.key"] where data[key] == nil { errors.required(dataPath.entry(key)) }
         default: break
         }

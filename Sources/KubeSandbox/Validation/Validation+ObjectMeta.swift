@@ -14,6 +14,7 @@ extension Validation {
         /// RBAC kinds: one URL path segment.
         case pathSegment
 
+        /// What is wrong with `name`; a `prefix` (generateName) may end in a dash.
         func check(_ name: String, prefix: Bool = false) -> [String] {
             var name = name
             if prefix, self != .pathSegment, name.hasSuffix("-") { name = String(name.dropLast()) }
