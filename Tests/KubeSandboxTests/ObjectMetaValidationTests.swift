@@ -57,6 +57,21 @@ import Testing
         }
     }
 
+    @Test func noFinalizerIsAddedOnceDeletionBegan() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let held = Valid.configMap("held") { $0["metadata"]?["finalizers"] = ["example.com/hold"] }
+            #expect(try await client.post(Self.configMaps, held).status == 201)
+            #expect(try await client.delete(Self.configMaps + "/held").status == 200)
+            let more = try await client.mergePatch(Self.configMaps + "/held", ["metadata": ["finalizers": ["example.com/hold", "example.com/more"]]])
+            #expect(more.status == 422)
+            #expect(more.json["details"]?["causes"]?.arrayValue?.count == 2, "the real server reports it twice")
+            #expect(Refusal.causes(more) == ["FieldValueForbidden metadata.finalizers"])
+            let released = try await client.mergePatch(Self.configMaps + "/held", ["metadata": ["finalizers": []]])
+            #expect(released.status == 200)
+        }
+    }
+
     @Test func validMetadataIsAccepted() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

@@ -49,6 +49,22 @@ extension Validation {
         return errors
     }
 
+    /// What may not change in `metadata`: no finalizer is added once deletion has begun. The real
+    /// server checks this twice (generic update and the kind's own), so it reports it twice.
+    static func objectMetaUpdate(_ meta: JSONValue?, old: JSONValue?) -> FieldErrors {
+        var errors = FieldErrors()
+        guard let deleted = old?["deletionTimestamp"], !deleted.isNull else { return errors }
+        let previous = Set((old?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let added = (meta?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !previous.contains($0) }
+        guard !added.isEmpty else { return errors }
+        let listed = added.map { "\"\($0)\"" }.joined(separator: ", ")
+        for _ in 0..<2 {
+            errors.forbidden(metadata.key("finalizers"),
+                             "no new finalizers can be added if the object is being deleted, found new finalizers []string{\(listed)}")
+        }
+        return errors
+    }
+
     /// Label keys and values; every error is reported at the labels map itself.
     static func labels(_ labels: JSONObject?, at path: FieldPath) -> FieldErrors {
         var errors = FieldErrors()

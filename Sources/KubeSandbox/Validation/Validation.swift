@@ -8,6 +8,7 @@ enum Validation {
     /// The field errors of `object` (and, on update, of the change from `old`).
     static func check(_ object: JSONValue, old: JSONValue?, _ type: ResourceType) -> FieldErrors {
         var errors = objectMeta(object["metadata"], names: nameFormat(type))
+        if let old { errors.append(objectMetaUpdate(object["metadata"], old: old["metadata"])) }
         switch type.storageKey {
         case "configmaps": errors.append(configMap(object, old: old))
         case "secrets": errors.append(secret(object, old: old))
