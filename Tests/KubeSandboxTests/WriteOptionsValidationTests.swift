@@ -29,6 +29,23 @@ import Testing
         }
     }
 
+    @Test func patchOptions() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let created = try await client.post(Self.configMaps, Valid.configMap("patched"))
+            #expect(created.status == 201)
+            let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patched\ndata:\n  k: a\n"
+            let unmanaged = try await client.apply(Self.configMaps + "/patched", yaml: yaml)
+            #expect(unmanaged.status == 422)
+            #expect(unmanaged.json["details"]?["kind"] == "PatchOptions")
+            #expect(Refusal.causes(unmanaged) == ["FieldValueRequired fieldManager"])
+            let forced = try await client.mergePatch(Self.configMaps + "/patched?force=true", ["data": ["k": "b"]])
+            #expect(forced.status == 422)
+            #expect(Refusal.causes(forced) == ["FieldValueForbidden force"])
+            #expect(try await client.apply(Self.configMaps + "/patched?fieldManager=tests&force=true", yaml: yaml).status == 200)
+        }
+    }
+
     @Test func strictDecodingRefusesRepeatedFields() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

@@ -41,7 +41,8 @@ extension SandboxResponder {
             fieldManager: query["fieldManager"],
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
-        if let invalid = Validation.writeOptions(query, verb: verb) { throw SandboxError.api(invalid) }
+        let apply = (request.headers[.contentType] ?? "").hasPrefix("application/apply-patch")
+        if let invalid = Validation.writeOptions(query, verb: verb, apply: apply) { throw SandboxError.api(invalid) }
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
         switch (verb, path.name) {
         case ("get", let name?):

@@ -6,8 +6,9 @@ extension Validation {
     static let fieldValidationDirectives = ["", "Ignore", "Strict", "Warn"]
     static let maxFieldManagerBytes = 128
 
-    /// The 422 for bad `dryRun`, `fieldManager` or `fieldValidation` parameters, or nil.
-    static func writeOptions(_ query: QueryParameters, verb: String) -> APIStatus? {
+    /// The 422 for bad `dryRun`, `fieldManager`, `fieldValidation` or `force` parameters, or nil;
+    /// `apply` says the request is a server-side apply patch.
+    static func writeOptions(_ query: QueryParameters, verb: String, apply: Bool = false) -> APIStatus? {
         let kind: String
         switch verb {
         case "create": kind = "CreateOptions"
@@ -25,6 +26,12 @@ extension Validation {
             } else if !manager.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }) {
                 errors.invalid(FieldPath().key("fieldManager"), .string(manager), "must only contain printable characters")
             }
+        }
+        if apply && (query["fieldManager"] ?? "").isEmpty {
+            errors.required(FieldPath().key("fieldManager"), "is required for apply patch")
+        }
+        if verb == "patch" && !apply && query["force"] != nil {
+            errors.forbidden(FieldPath().key("force"), "may not be specified for non-apply patch")
         }
         if let directive = query["fieldValidation"], !fieldValidationDirectives.contains(directive) {
             errors.notSupported(FieldPath().key("fieldValidation"), .string(directive), fieldValidationDirectives)
