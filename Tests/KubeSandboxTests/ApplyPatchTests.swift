@@ -17,7 +17,7 @@ import Testing
             data: { mode: fast }
             """
             let noManager = try await client.apply("\(base)/settings", yaml: first)
-            #expect(noManager.status == 422, "fieldManager is required (Invalid PatchOptions)")
+            #expect(noManager.status == 422, "fieldManager is required (an invalid PatchOptions)")
             let created = try await client.apply("\(base)/settings?fieldManager=shipshape", yaml: first)
             #expect(created.status == 201)
             #expect(created.json["metadata"]?["managedFields"]?.arrayValue?.first?["manager"] == "shipshape")

@@ -21,6 +21,7 @@ import Testing
                  {"op":"add","path":"/metadata/labels/example.com~1tier","value":"web"},
                  {"op":"add","path":"/metadata/annotations","value":{"t~ilde":"1"}},
                  {"op":"test","path":"/metadata/annotations/t~0ilde","value":"1"},
+                 {"op":"remove","path":"/metadata/annotations/t~0ilde"},
                  {"op":"add","path":"/metadata/finalizers/-","value":"example.com/y"},
                  {"op":"copy","from":"/data/a","path":"/data/b"},
                  {"op":"move","from":"/data/a","path":"/data/c"}]

@@ -25,7 +25,7 @@ public struct APIStatus: Sendable, Hashable {
         object["message"] = .string(message)
         if !reason.isEmpty { object["reason"] = .string(reason) }
         var details = JSONObject()
-        if let name { details["name"] = .string(name) }
+        if let name, !name.isEmpty { details["name"] = .string(name) }
         if let group, !group.isEmpty { details["group"] = .string(group) }
         if let kind { details["kind"] = .string(kind) }
         if !causes.isEmpty {

@@ -44,6 +44,8 @@ extension SandboxResponder {
             fieldManager: query["fieldManager"], defaultFieldManager: WriteOptions.manager(userAgent: request.headers[.userAgent]),
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
+        let apply = (request.headers[.contentType] ?? "").hasPrefix("application/apply-patch")
+        if let invalid = Validation.writeOptions(query, verb: verb, apply: apply) { throw SandboxError.api(invalid) }
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
         func attributes(_ operation: AdmissionAttributes.Operation, name: String) -> AdmissionAttributes {
             AdmissionAttributes(operation: operation, type: type, subresource: path.subresource, namespace: namespace,
@@ -63,14 +65,14 @@ extension SandboxResponder {
         case ("watch", nil):
             return try await watch(type, namespace: path.namespace, query: query, view: view)
         case ("create", nil):
-            let body = try await Self.body(request)
+            let body = try await Self.body(request, strict: write.fieldValidation == .strict ? type : nil)
             let name = body["metadata"]?["name"]?.stringValue ?? ""
             let result = try await admitted(attributes(.create, name: name), write: write) { options in
                 try await store.create(type, namespace: namespace, body: body, options: options)
             }
             return Responses.json(render(result.object), code: 201, warnings: result.warnings)
         case ("update", let name?):
-            let body = try await Self.body(request)
+            let body = try await Self.body(request, strict: write.fieldValidation == .strict ? type : nil)
             let result = try await admitted(attributes(.update, name: name), write: write) { options in
                 try await store.update(type, namespace: namespace, name: name, body: body, status: status, options: options)
             }
@@ -148,8 +150,9 @@ extension SandboxResponder {
         return result
     }
 
-    /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies).
-    static func body(_ request: Request, yaml: Bool = false) async throws -> JSONValue {
+    /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies);
+    /// `strict` names the kind a JSON body must decode into without repeated fields.
+    static func body(_ request: Request, yaml: Bool = false, strict: ResourceType? = nil) async throws -> JSONValue {
         var request = request
         let buffer = try await request.collectBody(upTo: maxBodySize)
         let bytes = Array(buffer.readableBytesView)
@@ -168,11 +171,14 @@ extension SandboxResponder {
         guard contentType.hasPrefix("application/json") || contentType.contains("patch+json") else {
             throw SandboxError.api(.unsupportedMediaType(contentType))
         }
+        let value: JSONValue
         do {
-            return try JSONValue(parsingJSON: bytes)
+            value = try JSONValue(parsingJSON: bytes)
         } catch {
             throw SandboxError.api(.badRequest("the request body is not valid JSON: \(error.description)"))
         }
+        if let strict { try Validation.noDuplicateFields(bytes, strict) }
+        return value
     }
 
     static func deleteRequest(_ request: Request, query: QueryParameters) async throws -> DeleteRequest {

@@ -50,13 +50,15 @@ extension ClusterStore {
         } else {
             result = SchemaResult(value: object, violations: [], unknownFields: [])
         }
+        if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
+            throw .api(Validation.undecodable(type, mistyped, in: object))
+        }
         if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
         let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
         switch validation {
         case .strict where !unknown.isEmpty:
-            var status = APIStatus.badRequest("strict decoding error: " + unknown.joined(separator: ", "))
-            status.causes = result.unknownFields.map { .init(reason: SchemaViolation.Kind.unknownField.rawValue, message: "unknown field", field: $0.description) }
-            throw .api(status)
+            let decoding = type.schema == nil ? "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): " : ""
+            throw .api(.badRequest(decoding + "strict decoding error: " + unknown.joined(separator: ", ")))
         case .warn: return (result.value, unknown)
         default: return (result.value, [])
         }
@@ -69,17 +71,6 @@ extension ClusterStore {
         for key in ["apiVersion", "kind", "metadata"] where object[key] != nil { result[key] = object[key] }
         for (key, member) in object where result[key] == nil { result[key] = member }
         return .object(result)
-    }
-
-    /// A DNS-1123 subdomain, as most object names must be.
-    static func nameViolations(_ name: String) -> [SchemaViolation] {
-        let valid = !name.isEmpty && name.count <= 253
-            && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." }
-            && name.first.map { $0.isLowercase || $0.isNumber } == true
-            && name.last.map { $0.isLowercase || $0.isNumber } == true
-        if valid { return [] }
-        return [SchemaViolation(.invalid, at: FieldPath(parsing: "metadata.name"),
-                                "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")]
     }
 }
 

@@ -20,8 +20,6 @@ extension ClusterStore {
             throw .api(.invalid(type, "", [SchemaViolation(.required, at: FieldPath(parsing: "metadata.name"), "Required value: name or generateName is required")]))
         }
         if type.storageKey == Self.crdStorageKey { object = try Self.admittedCRD(object, name: name, old: nil, type) }
-        let nameErrors = type.storageKey == Self.crdStorageKey ? [] : Self.nameViolations(name)
-        if !nameErrors.isEmpty { throw .api(.invalid(type, name, nameErrors)) }
         if type.namespaced {
             if let given = object["metadata"]?["namespace"]?.stringValue, !given.isEmpty, given != namespace {
                 throw .api(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
@@ -36,11 +34,16 @@ extension ClusterStore {
         } else {
             object["metadata"]?["namespace"] = nil
         }
+        object = try Self.admissionMutated(object, options)
+        // A CRD's metadata is checked with the rest of it, by admittedCRD.
+        if type.storageKey != Self.crdStorageKey { try checkObject(object, old: nil, type, namespace: namespace, name: name) }
         let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
+        if applied.isEmpty, let version = object["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty, version != "0" {
+            throw .api(APIStatus(code: 500, reason: "", message: "resourceVersion should not be set on objects to be created"))
+        }
         if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
         for field in Self.systemMetadata { object["metadata"]?[field] = nil }
         if type.hasStatus { object["status"] = nil }
-        object = try Self.admissionMutated(object, options)
         var (validated, warnings) = try validate(object, type, name: name, validation: options.fieldValidation)
         validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
         var stored = StoredObject(value: validated, applied: applied)
@@ -54,7 +57,7 @@ extension ClusterStore {
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
-        if type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" { catalog.install(committed) }
+        if type.storageKey == Self.crdStorageKey { catalog.install(committed) }
         return WriteResult(object: served(committed, as: type), warnings: warnings, created: true)
     }
 
@@ -97,6 +100,7 @@ extension ClusterStore {
         candidate = try Self.admissionMutated(candidate, options)
         if type.storageKey == Self.crdStorageKey, !status { candidate = try Self.admittedCRD(candidate, name: old.name, old: old.value, type) }
         candidate["apiVersion"] = .string(type.apiVersion)
+        if !status, type.storageKey != Self.crdStorageKey { try checkObject(candidate, old: old.value, type, namespace: old.namespace, name: old.name) }
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
@@ -116,7 +120,7 @@ extension ClusterStore {
         }
         if Self.sameContent(stored, old) { return WriteResult(object: served(old.value, as: type), warnings: warnings) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .modified, previous: old.value)
-        if type.storageKey == "customresourcedefinitions.apiextensions.k8s.io" { catalog.install(committed) }
+        if type.storageKey == Self.crdStorageKey { catalog.install(committed) }
         return WriteResult(object: served(committed, as: type), warnings: warnings)
     }
 
