@@ -39,6 +39,7 @@ extension ClusterStore {
         if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
         for field in Self.systemMetadata { object["metadata"]?[field] = nil }
         if type.hasStatus { object["status"] = nil }
+        object = Defaulting.defaulted(object, type)
         var (validated, warnings) = try validate(object, type, name: name, validation: options.fieldValidation)
         validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
         var stored = StoredObject(value: validated, applied: applied)
@@ -51,6 +52,7 @@ extension ClusterStore {
                 stored.applied = [intent.key: intent]
             }
         }
+        stored.value = try prepareCreate(stored.value, type)
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
@@ -83,13 +85,14 @@ extension ClusterStore {
         var candidate: JSONValue
         if status {
             candidate = old.value
-            candidate["status"] = object["status"]
+            candidate["status"] = Self.defaultedStatus(object["status"], type)
         } else {
             candidate = object
             for field in Self.systemMetadata { candidate["metadata"]?[field] = old.metadata[field] }
             candidate["metadata"]?["name"] = .string(old.name)
             candidate["metadata"]?["namespace"] = old.metadata["namespace"]
             if type.hasStatus { candidate["status"] = old.value["status"] }
+            candidate = try prepareUpdate(Defaulting.defaulted(candidate, type), old: old.value, type)
         }
         candidate["apiVersion"] = .string(type.apiVersion)
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
