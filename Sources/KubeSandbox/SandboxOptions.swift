@@ -18,10 +18,13 @@ public struct SandboxOptions: Sendable {
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int
+    /// Run the kube-controller-manager controllers the sandbox models (namespace, garbage
+    /// collector, Deployment, ReplicaSet); off, the store changes only when a client writes.
+    public var controllers: Bool
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool? = nil,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
-                bookmarkInterval: Duration? = nil, port: Int = 0) {
+                bookmarkInterval: Duration? = nil, port: Int = 0, controllers: Bool = true) {
         self.tls = tls
         self.tokens = tokens
         self.requireAuthentication = requireAuthentication ?? (tls || !tokens.isEmpty)
@@ -30,5 +33,6 @@ public struct SandboxOptions: Sendable {
         self.fieldValidation = fieldValidation
         self.bookmarkInterval = bookmarkInterval
         self.port = port
+        self.controllers = controllers
     }
 }

@@ -41,6 +41,7 @@ import Testing
             orphan["metadata"]?["ownerReferences"] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner2", "uid": second["metadata"]?["uid"] ?? .null]]
             #expect(try await client.post(base, orphan).status == 201)
             #expect(try await client.delete("\(base)/owner2?propagationPolicy=Orphan").status == 200)
+            #expect(try await eventually { try await client.get("\(base)/owner2").status == 404 }, "the garbage collector finishes the orphaning")
             let kept = try await client.get("\(base)/orphan")
             #expect(kept.status == 200)
             #expect(kept.json["metadata"]?["ownerReferences"] == nil)

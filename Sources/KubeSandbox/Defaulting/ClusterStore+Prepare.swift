@@ -40,6 +40,18 @@ extension ClusterStore {
     /// Keeps what the server set on create when an update omits it; allocated IPs may not change.
     func prepareUpdate(_ object: JSONValue, old: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
         var object = object
+        if old["metadata"]?["deletionTimestamp"] != nil {
+            let before = Set((old["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue))
+            let added = (object["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !before.contains($0) }
+            if !added.isEmpty {
+                let name = old["metadata"]?["name"]?.stringValue ?? ""
+                let message = "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{"
+                    + added.map { "\"\($0)\"" }.joined(separator: ", ") + "}"
+                throw .api(APIStatus(code: 422, reason: "Invalid", message: "\(type.qualifiedKind) \"\(name)\" is invalid: metadata.finalizers: \(message)",
+                                     name: name, group: type.group, kind: type.kind,
+                                     causes: [.init(reason: "FieldValueForbidden", message: message, field: "metadata.finalizers")]))
+            }
+        }
         switch type.storageKey {
         case "services":
             object["spec"] = try keepAllocations(object["spec"] ?? .object([:]), old: old["spec"] ?? .object([:]), type,

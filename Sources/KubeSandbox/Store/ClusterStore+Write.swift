@@ -29,7 +29,8 @@ extension ClusterStore {
                 throw .api(.notFound(BuiltinResources.namespaces, namespace))
             }
             if objects["namespaces"]?[namespace]?.metadata["deletionTimestamp"] != nil {
-                throw .api(APIStatus(code: 403, reason: "Forbidden", message: "\(type.qualifiedResource) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated", name: name, group: type.group, kind: type.plural))
+                throw .api(APIStatus(code: 403, reason: "Forbidden", message: "\(type.qualifiedResource) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated", name: name, group: type.group, kind: type.plural,
+                                     causes: [.init(reason: "NamespaceTerminating", message: "namespace \(namespace) is being terminated", field: "metadata.namespace")]))
             }
             object["metadata"]?["namespace"] = .string(namespace)
         } else {
@@ -105,7 +106,7 @@ extension ClusterStore {
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
         let finished = stored.metadata["deletionTimestamp"] != nil
-            && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty
+            && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty && !Self.waitsForNamespaceController(stored, type)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings) }
         if finished {
             let removed = commit(stored, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)

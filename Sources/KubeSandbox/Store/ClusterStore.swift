@@ -18,6 +18,10 @@ actor ClusterStore {
     let defaultFieldValidation: FieldValidation
     var watchers: [Int: Watcher] = [:]
     var nextWatcherID = 0
+    /// Wakes the controllers after every commit (see `ControllerManager`).
+    var controllerWakeup: AsyncStream<Void>.Continuation?
+    /// The CA bundle published in every namespace's `kube-root-ca.crt` ConfigMap.
+    var rootCABundle = ""
 
     struct Watcher {
         var type: ResourceType
@@ -84,6 +88,7 @@ actor ClusterStore {
             history.removeFirst(dropped)
         }
         for (_, watcher) in watchers { deliver(event, to: watcher) }
+        controllerWakeup?.yield()
         return stamped.value
     }
 
