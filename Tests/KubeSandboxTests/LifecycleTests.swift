@@ -152,4 +152,57 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
             #expect(try await eventually { try await client.get("/api/v1/namespaces/doomed").status == 404 })
         }
     }
+
+    @Test func theScaleSubresourceAndDisruptionBudgetsFollowTheReplicas() async throws {
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+            let client = SandboxClient(sandbox)
+            let apps = "/apis/apps/v1/namespaces/default"
+            #expect(try await client.post("\(apps)/deployments", Fixtures.deployment("web")).status == 201)
+            let scale = try await client.get("\(apps)/deployments/web/scale")
+            #expect(scale.status == 200)
+            #expect(scale.json["kind"] == "Scale")
+            #expect(scale.json["apiVersion"] == "autoscaling/v1")
+            #expect(scale.json["spec"] == ["replicas": 1])
+            #expect(scale.json["status"]?["selector"] == "app=web")
+            let scaled = try await client.mergePatch("\(apps)/deployments/web/scale", ["spec": ["replicas": 2]])
+            #expect(scaled.status == 200)
+            #expect(scaled.json["spec"] == ["replicas": 2])
+            #expect(try await client.get("\(apps)/deployments/web").json["spec"]?["replicas"] == 2)
+
+            #expect(try await client.post("/apis/policy/v1/namespaces/default/poddisruptionbudgets", [
+                "apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": ["name": "web"],
+                "spec": ["minAvailable": 1, "selector": ["matchLabels": ["app": "web"]]],
+            ]).status == 201)
+            var status = JSONValue.null
+            #expect(try await eventually {
+                status = try await client.get("/apis/policy/v1/namespaces/default/poddisruptionbudgets/web").json["status"] ?? .null
+                return status["expectedPods"] == 2
+            })
+            #expect(status["desiredHealthy"] == 1)
+            #expect(status["currentHealthy"] == 0)
+            #expect(status["disruptionsAllowed"] == 0)
+            #expect(status["conditions"]?.arrayValue?.first?["reason"] == "InsufficientPods")
+        }
+    }
+
+    @Test func podsAndServicesAreAnsweredWithTheDeletedObject() async throws {
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+            let client = SandboxClient(sandbox)
+            let core = "/api/v1/namespaces/default"
+            #expect(try await client.post("\(core)/pods", ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "p1"],
+                                                            "spec": ["containers": [["name": "a", "image": "busybox"]]]]).status == 201)
+            let pod = try await client.delete("\(core)/pods/p1?gracePeriodSeconds=0")
+            #expect(pod.status == 200)
+            #expect(pod.json["kind"] == "Pod")
+            #expect(pod.json["metadata"]?["deletionTimestamp"] != nil)
+            #expect(try await client.get("\(core)/pods/p1").status == 404, "an unscheduled Pod goes at once")
+            #expect(try await client.post("\(core)/services", ["apiVersion": "v1", "kind": "Service", "metadata": ["name": "s1"],
+                                                                "spec": ["ports": [["port": 80]]]]).status == 201)
+            let service = try await client.delete("\(core)/services/s1")
+            #expect(service.json["kind"] == "Service")
+            let configMap = try await client.post("\(core)/configmaps", Fixtures.configMap("c1"))
+            #expect(configMap.status == 201)
+            #expect(try await client.delete("\(core)/configmaps/c1").json["kind"] == "Status")
+        }
+    }
 }

@@ -16,6 +16,7 @@ extension ClusterStore {
         collectGarbage()
         reconcileDeployments()
         reconcileReplicaSets()
+        reconcileDisruptionBudgets()
     }
 
     /// The current objects of a resource, by storage key, in one namespace or all.

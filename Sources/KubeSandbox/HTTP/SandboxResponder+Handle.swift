@@ -32,15 +32,18 @@ extension SandboxResponder {
         guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
             throw SandboxError.api(.notAcceptable())
         }
-        if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
-            throw SandboxError.api(.notFoundPath(subresource))
-        }
         let status = path.subresource == "status"
         let namespace = path.namespace ?? ""
         let write = WriteOptions(
             fieldManager: query["fieldManager"],
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
+        if path.subresource == "scale", ClusterStore.scalableResources.contains(type.storageKey), let name = path.name {
+            return try await handleScale(request, type, namespace: namespace, name: name, verb: verb, options: write)
+        }
+        if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
+            throw SandboxError.api(.notFoundPath(subresource))
+        }
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
         switch (verb, path.name) {
         case ("get", let name?):
@@ -170,6 +173,7 @@ extension SandboxResponder {
         }
         result.preconditionUID = options["preconditions"]?["uid"]?.stringValue
         result.preconditionResourceVersion = options["preconditions"]?["resourceVersion"]?.stringValue
+        result.gracePeriodSeconds = options["gracePeriodSeconds"]?.intValue ?? query["gracePeriodSeconds"].flatMap { Int($0) }
         result.dryRun = options["dryRun"]?.arrayValue?.contains("All") == true || query["dryRun"] == "All"
         return result
     }

@@ -23,8 +23,17 @@ extension ClusterStore {
         }
         let finalized = Self.finalizersOnDelete(old, type, propagation: request.propagation).isEmpty
             && !Self.waitsForNamespaceController(old, type)
-        if request.dryRun { return (served(old.value, as: type), finalized) }
-        return (remove(old, type, propagation: request.propagation), finalized)
+        // Pods and Services are answered with the object even when they are gone at once.
+        let answersWithObject = ["pods", "services"].contains(type.storageKey)
+        if request.dryRun { return (served(old.value, as: type), finalized && !answersWithObject) }
+        var answer = remove(old, type, propagation: request.propagation)
+        if type.storageKey == "pods", finalized, answer["metadata"]?["deletionTimestamp"] == nil {
+            // An unscheduled Pod goes at once, but is answered as gracefully deleted.
+            answer["metadata"]?["deletionTimestamp"] = .string(Self.timestamp())
+            answer["metadata"]?["deletionGracePeriodSeconds"] = .integer(request.gracePeriodSeconds ?? 0)
+            answer["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
+        }
+        return (answer, finalized && !answersWithObject)
     }
 
     static let undeletableNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
