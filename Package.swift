@@ -97,7 +97,8 @@ let package = Package(
         .target(
             name: "KubeSandbox",
             dependencies: [
-                "KubeModel", "KubeSchema", "Certificates",
+                // KubeClient's libcurl transport calls admission webhooks.
+                "KubeModel", "KubeSchema", "Certificates", "KubeClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -24,3 +24,15 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(resource).\(version).\(group)" }
 }
 
+
+extension ResourceType {
+    /// An item of a list of this resource as a standalone object. The API server leaves `kind`
+    /// and `apiVersion` out of the items of a built-in kind's list (watch events carry them), so
+    /// they are filled in from the resource, as client-go's dynamic client does.
+    public func standalone(_ item: JSONValue) -> JSONValue {
+        var object = item
+        if object["kind"]?.stringValue == nil { object["kind"] = .string(kind) }
+        if object["apiVersion"]?.stringValue == nil { object["apiVersion"] = .string(apiVersion) }
+        return object
+    }
+}

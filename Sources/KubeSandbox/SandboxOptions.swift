@@ -18,13 +18,17 @@ public struct SandboxOptions: Sendable {
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int
+    /// Where Services that admission webhooks reference are reached: `namespace/name:port` →
+    /// `127.0.0.1:PORT` (the sandbox runs no Service proxy).
+    public var serviceAddresses: [String: String]
     /// Run the kube-controller-manager controllers the sandbox models (namespace, garbage
-    /// collector, Deployment, ReplicaSet); off, the store changes only when a client writes.
+    /// collector, Deployment, ReplicaSet, disruption); off, the store changes only when a client writes.
     public var controllers: Bool
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool? = nil,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
-                bookmarkInterval: Duration? = nil, port: Int = 0, controllers: Bool = true) {
+                bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:],
+                controllers: Bool = true) {
         self.tls = tls
         self.tokens = tokens
         self.requireAuthentication = requireAuthentication ?? (tls || !tokens.isEmpty)
@@ -33,6 +37,7 @@ public struct SandboxOptions: Sendable {
         self.fieldValidation = fieldValidation
         self.bookmarkInterval = bookmarkInterval
         self.port = port
+        self.serviceAddresses = serviceAddresses
         self.controllers = controllers
     }
 }

@@ -25,4 +25,20 @@ import Testing
         #expect(lines.contains(#"rest_client_requests_total{code="<error>",method="GET"} 1"#))
         #expect(lines.contains(#"leader_election_master_status{name="microservice"} 1.0"#))
     }
+
+    @Test func microservicesByChecklistOutcome() {
+        let metrics = OperatorMetrics()
+        func lines() -> Set<String> { Set(metrics.exposition().split(separator: "\n").map(String.init)) }
+        #expect(lines().contains(#"shipshape_microservices{checklist="blocked"} 0.0"#))
+        metrics.checklist("shop/a", .passed)
+        metrics.checklist("shop/b", .passed)
+        metrics.checklist("shop/c", .blocked)
+        metrics.checklist("shop/b", .failed)   // b changed: counted once, in its new state
+        metrics.checklist("shop/c", nil)       // c deleted
+        #expect(lines().isSuperset(of: [
+            #"shipshape_microservices{checklist="passed"} 1.0"#,
+            #"shipshape_microservices{checklist="failed"} 1.0"#,
+            #"shipshape_microservices{checklist="blocked"} 0.0"#,
+        ]))
+    }
 }

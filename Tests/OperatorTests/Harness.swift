@@ -87,10 +87,10 @@ struct Harness {
 
     /// An operator for this sandbox (its own client, as another process would have).
     func makeOperator(identity: String = "operator-0", leaderElection: OperatorSettings.LeaseSettings? = nil,
-                      workers: Int = 4) throws -> Operator {
+                      workers: Int = 4, secretRotation: Bool = true) throws -> Operator {
         let client = try Self.makeClient(sandbox)
         let settings = OperatorSettings(namespaces: nil, workers: workers, shutdownTimeout: .seconds(5), identity: identity,
-                                        leaderElection: leaderElection)
+                                        leaderElection: leaderElection, secretRotation: secretRotation)
         return Operator(client: client, settings: settings, logger: Self.logger(identity))
     }
 

@@ -32,10 +32,27 @@ struct RotationAndChecklistTests {
         }
     }
 
+    @Test("with secret rotation off, the operator sends no request about Secrets at all")
+    func secretRotationOff() async throws {
+        try await Harness.withSandbox { harness in
+            try await harness.withOperator(try harness.makeOperator(secretRotation: false)) { shipshape in
+                try await harness.create(Fixtures.microservice("hello", extra: [
+                    "secrets": [["env": "DATABASE_URL", "secret": "hello-db", "key": "url"]],
+                ]))
+                try await eventually("the Deployment") { try await harness.get(.deployments, "hello") != nil }
+                try await harness.settle(shipshape)
+            }
+            #expect(await harness.sandbox.requests().filter { $0.path.contains("/secrets") }.map(\.path) == [])
+        }
+    }
+
     @Test("enforce keeps a failing spec from being applied; warn applies it; findings reach status either way")
     func enforceAndWarn() async throws {
         try await Harness.withSandbox { harness in
-            try await harness.withOperator { _ in
+            try await harness.withOperator { shipshape in
+                func gauge(_ outcome: String) -> Bool {
+                    shipshape.metrics.exposition().contains(#"shipshape_microservices{checklist="\#(outcome)"} 1.0"#)
+                }
                 try await harness.create(Fixtures.microservice("lax", extra: ["resources": .null]))
                 try await eventually("checklist status") {
                     try await harness.status("lax")?.condition("ChecklistPassed")?["reason"]?.stringValue == "Blocked"
@@ -44,12 +61,14 @@ struct RotationAndChecklistTests {
                 #expect(blocked.condition("Ready")?["reason"]?.stringValue == "ChecklistBlocked")
                 #expect((blocked["checklist"]?["findings"]?.arrayValue ?? []).contains { $0["rule"]?.stringValue == "memory-request" })
                 #expect(try await harness.get(.deployments, "lax") == nil)
+                #expect(gauge("blocked"))
 
                 try await harness.mergePatch("lax", ["spec": ["checklist": ["mode": "warn"]]])
                 try await eventually("applied in warn mode") { try await harness.get(.deployments, "lax") != nil }
                 try await eventually("findings still reported") {
                     try await harness.status("lax")?.condition("ChecklistPassed")?["reason"]?.stringValue == "ErrorFindings"
                 }
+                #expect(gauge("failed") && !gauge("blocked"))
             }
         }
     }

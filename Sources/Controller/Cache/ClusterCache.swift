@@ -25,15 +25,15 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
         public var secrets: [ListWatchSource]
         public var configMaps: [ListWatchSource]
 
-        /// The API server's, through `client`.
-        public static func live(_ client: KubernetesClient, namespaces: [String]?) -> Sources {
+        /// The API server's, through `client`; Secrets are not watched unless `secrets`.
+        public static func live(_ client: KubernetesClient, namespaces: [String]?, secrets: Bool = true) -> Sources {
             let scopes: [String?] = namespaces.map { $0.map(Optional.some) } ?? [nil]
             return Sources(
                 microservices: scopes.map { .objects(client, .microservices, namespace: $0) },
                 children: Dictionary(uniqueKeysWithValues: ChildKind.allCases.map { kind in
                     (kind, scopes.map { ListWatchSource.objects(client, kind.resource, namespace: $0, labelSelector: ChildKind.managedBySelector) })
                 }),
-                secrets: scopes.map { .metadata(client, .secrets, namespace: $0) },
+                secrets: secrets ? scopes.map { .metadata(client, .secrets, namespace: $0) } : [],
                 configMaps: scopes.map { .metadata(client, .configMaps, namespace: $0) })
         }
     }

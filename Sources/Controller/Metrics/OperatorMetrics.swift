@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The operator's metrics, under controller-runtime's names so existing dashboards and alerts
 /// work, plus a few low-cardinality `shipshape_*` series. Served as Prometheus text.
@@ -17,6 +18,12 @@ public final class OperatorMetrics: Sendable {
     private let queueAdds: Counter
     private let queueRetries: Counter
     private let leaderStatus: Gauge
+    private let outcomes = Mutex(OutcomeTally())
+
+    private struct OutcomeTally {
+        var byKey: [String: ChecklistOutcome] = [:]
+        var counts: [ChecklistOutcome: Int] = [:]
+    }
 
     public init(controller: String = "microservice", registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -38,6 +45,7 @@ public final class OperatorMetrics: Sendable {
         leaderStatus = registry.makeGauge(
             descriptor: Self.name("leader_election_master_status", "", "1 while this replica leads, 0 otherwise."), labels: byName)
         for result in Result.allCases { _ = reconcileTotal(result) }  // zeros, not gaps, on dashboards
+        for outcome in ChecklistOutcome.allCases { microservicesGauge(outcome).set(0.0) }
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
@@ -86,14 +94,32 @@ public final class OperatorMetrics: Sendable {
         ).increment()
     }
 
-    /// Microservices by checklist outcome (`shipshape_microservices{checklist="passed|failed|blocked"}`).
-    public func microservices(passed: Int, failed: Int, blocked: Int) {
-        for (state, count) in [("passed", passed), ("failed", failed), ("blocked", blocked)] {
-            registry.makeGauge(
-                descriptor: Self.name("shipshape_microservices", "", "Microservices by checklist outcome."),
-                labels: [("checklist", state)]
-            ).set(Double(count))
+    /// A Microservice's checklist outcome, for `shipshape_microservices{checklist}`.
+    public enum ChecklistOutcome: String, Sendable, CaseIterable {
+        /// No error findings (exempted ones aside).
+        case passed
+        /// Error findings, applied anyway (mode warn).
+        case failed
+        /// Error findings kept the spec from being applied (mode enforce), or the spec is invalid.
+        case blocked
+    }
+
+    /// Records `key`'s latest outcome (nil: the Microservice is gone) and updates the gauges
+    /// `shipshape_microservices{checklist="passed|failed|blocked"}`.
+    public func checklist(_ key: String, _ outcome: ChecklistOutcome?) {
+        let counts = outcomes.withLock { tally in
+            if let old = tally.byKey[key] { tally.counts[old, default: 0] -= 1 }
+            if let outcome { tally.counts[outcome, default: 0] += 1 }
+            tally.byKey[key] = outcome
+            return tally.counts
         }
+        for state in ChecklistOutcome.allCases { microservicesGauge(state).set(Double(counts[state] ?? 0)) }
+    }
+
+    private func microservicesGauge(_ outcome: ChecklistOutcome) -> Gauge {
+        registry.makeGauge(
+            descriptor: Self.name("shipshape_microservices", "", "Microservices by checklist outcome."),
+            labels: [("checklist", outcome.rawValue)])
     }
 
     /// The Prometheus text exposition of every series.

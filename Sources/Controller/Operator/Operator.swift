@@ -15,6 +15,9 @@ public struct OperatorSettings: Sendable {
     public var identity: String
     /// The Lease to elect a leader on; nil runs without election (always leading).
     public var leaderElection: LeaseSettings?
+    /// Watch referenced Secrets' metadata so a rotation rolls the pods. Off, the operator needs
+    /// no access to Secrets (RBAC cannot grant list/watch without also granting their data).
+    public var secretRotation: Bool
 
     public struct LeaseSettings: Sendable {
         public var namespace: String
@@ -28,12 +31,13 @@ public struct OperatorSettings: Sendable {
     }
 
     public init(namespaces: [String]? = nil, workers: Int = 4, shutdownTimeout: Duration = .seconds(25), identity: String,
-                leaderElection: LeaseSettings? = nil) {
+                leaderElection: LeaseSettings? = nil, secretRotation: Bool = true) {
         self.namespaces = namespaces
         self.workers = workers
         self.shutdownTimeout = shutdownTimeout
         self.identity = identity
         self.leaderElection = leaderElection
+        self.secretRotation = secretRotation
     }
 }
 
@@ -60,7 +64,7 @@ public final class Operator: Sendable {
         }
         self.queue = queue
         let cache = ClusterCache(
-            sources: sources ?? .live(client, namespaces: settings.namespaces),
+            sources: sources ?? .live(client, namespaces: settings.namespaces, secrets: settings.secretRotation),
             enqueue: { keys, priority in
                 for key in keys {
                     await queue.add(key, priority: priority)

@@ -33,6 +33,7 @@ public struct MicroserviceReconciler: Reconciler {
 
     public func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
         guard let microservice = cache.microservices.get(key: key), microservice.metadata.deletionTimestamp == nil else {
+            metrics.checklist(key, nil)
             await events.forget(key)
             return .done   // gone: the API server's garbage collector removes the children
         }
@@ -42,8 +43,19 @@ public struct MicroserviceReconciler: Reconciler {
         // admission webhook refuses such specs; without it, they are reported and not applied.
         let issues = microservice.spec.consistencyIssues()
         let invalidSpec = issues.isEmpty ? nil : issues.map(\.description).joined(separator: "; ")
-        let blocked = invalidSpec != nil || (mode == .enforce && report.findings.contains { $0.severity == .error && !$0.isExempted })
-        let desired = render(microservice)
+        let errorFindings = report.findings.contains { $0.severity == .error && !$0.isExempted }
+        let blocked = invalidSpec != nil || (mode == .enforce && errorFindings)
+        metrics.checklist(key, blocked ? .blocked : errorFindings ? .failed : .passed)
+        let rendered = render(microservice)
+        let desired = rendered.objects
+        // A dependsOn naming a Microservice (or port) this operator does not know still renders
+        // (egress by labels), but the graph is incomplete: said in status and in one Event.
+        let unresolved = rendered.warnings.filter { $0.path.description.hasPrefix("spec.dependsOn") }
+            .map { "\($0.path): \($0.message)" }
+        if !unresolved.isEmpty {
+            await events.record(microservice, .warning, reason: "DependencyUnresolved", action: "Reconcile",
+                                note: unresolved.joined(separator: "; "))
+        }
         var applyError: String?
         if let invalidSpec {
             logger.info("invalid spec, not applied", metadata: ["issues": "\(invalidSpec)"])
@@ -62,13 +74,15 @@ public struct MicroserviceReconciler: Reconciler {
             }
         }
         let deployment = cache.store(.deployment).get(namespace: microservice.namespace, name: microservice.name)
-        let children = blocked
-            ? owned(by: microservice).map { ChildReference(apiVersion: $0.value["apiVersion"]?.stringValue, kind: $0.kind.rawValue, name: $0.name) }
-            : desired.map { ChildReference(apiVersion: $0.apiVersion, kind: $0.kind, name: $0.name) }
+        // Only children that exist (applied, or observed): not what a failed apply wanted.
+        let children = owned(by: microservice).map {
+            ChildReference(apiVersion: $0.value["apiVersion"]?.stringValue ?? $0.kind.resource.apiVersion, kind: $0.kind.rawValue, name: $0.name)
+        }
         let observation = StatusBuilder.Observation(
             generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
             deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
-            blockedByChecklist: blocked && invalidSpec == nil, applyError: applyError, invalidSpec: invalidSpec, children: children)
+            blockedByChecklist: blocked && invalidSpec == nil, applyError: applyError, invalidSpec: invalidSpec,
+            unresolvedDependencies: unresolved, children: children)
         let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
         if status != microservice.status {
             try await writeStatus(status, of: microservice)
@@ -78,8 +92,9 @@ public struct MicroserviceReconciler: Reconciler {
         return ready || blocked ? .done : .requeue(after: rolloutRecheck)
     }
 
-    /// The children `microservice` wants, rendered with its peers so NetworkPolicies follow the graph.
-    func render(_ microservice: Microservice) -> [RenderedObject] {
+    /// The children `microservice` wants, rendered with its peers so NetworkPolicies follow the
+    /// graph, and the render warnings about it.
+    func render(_ microservice: Microservice) -> RenderOutput {
         var references: [String: String] = [:]
         for secret in microservice.spec.secrets ?? [] {
             guard let name = secret.secretName, let object = cache.secrets.get(namespace: microservice.namespace, name: name) else { continue }
@@ -90,7 +105,9 @@ public struct MicroserviceReconciler: Reconciler {
             references["ConfigMap/\(microservice.namespace)/\(source.configMap)"] = object.resourceVersion
         }
         let renderer = Renderer(ownerUIDs: microservice.metadata.uid.map { [microservice.key: $0] } ?? [:], referenceVersions: references)
-        return renderer.render([microservice] + peers(of: microservice)).objects.filter { $0.owner == microservice.key }
+        let output = renderer.render([microservice] + peers(of: microservice))
+        return RenderOutput(objects: output.objects.filter { $0.owner == microservice.key },
+                            warnings: output.warnings.filter { $0.microservice == microservice.key })
     }
 
     /// The Microservices `microservice` depends on, and those that depend on it.

@@ -21,10 +21,13 @@ public struct StatusBuilder: Sendable {
         public var applyError: String?
         /// What makes the spec invalid (checks its CRD schema cannot express), if anything; nothing is applied.
         public var invalidSpec: String?
+        /// `dependsOn` entries naming a Microservice or port that is not known, as `path: message`.
+        public var unresolvedDependencies: [String]
         public var children: [ChildReference]
 
         public init(generation: Int, deploymentStatus: JSONValue?, deploymentGeneration: Int?, checklist: ChecklistStatus,
-                    blockedByChecklist: Bool, applyError: String?, invalidSpec: String? = nil, children: [ChildReference]) {
+                    blockedByChecklist: Bool, applyError: String?, invalidSpec: String? = nil,
+                    unresolvedDependencies: [String] = [], children: [ChildReference]) {
             self.generation = generation
             self.deploymentStatus = deploymentStatus
             self.deploymentGeneration = deploymentGeneration
@@ -32,6 +35,7 @@ public struct StatusBuilder: Sendable {
             self.blockedByChecklist = blockedByChecklist
             self.applyError = applyError
             self.invalidSpec = invalidSpec
+            self.unresolvedDependencies = unresolvedDependencies
             self.children = children
         }
     }
@@ -95,6 +99,10 @@ public struct StatusBuilder: Sendable {
         let errors = checklist.findings?.filter { $0.severity == "error" }.count ?? 0
         set("ChecklistPassed", errors == 0, errors == 0 ? "Passed" : observation.blockedByChecklist ? "Blocked" : "ErrorFindings",
             checklist.summary ?? "\(checklist.passed) passed, \(checklist.failed) failed")
+
+        let unresolved = observation.unresolvedDependencies
+        set("DependenciesResolved", unresolved.isEmpty, unresolved.isEmpty ? "Resolved" : "Unresolved",
+            unresolved.isEmpty ? "every dependsOn names a known Microservice and port" : unresolved.joined(separator: "; "))
 
         var status = MicroserviceStatus()
         status.observedGeneration = observation.generation

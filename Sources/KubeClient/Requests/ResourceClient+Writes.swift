@@ -1,11 +1,16 @@
 import KubeModel
 
 extension ResourceClient {
-    func listPage<Item>(_ options: ListOptions, accept: String) async throws -> ObjectList<Item> {
+    /// One page of a list. With `standaloneItems`, items get the kind and apiVersion that a
+    /// real API server leaves out of a built-in kind's list items, so each decodes on its own.
+    func listPage<Item>(_ options: ListOptions, accept: String, standaloneItems: Bool = false) async throws -> ObjectList<Item> {
         let request = APIRequest(method: "GET", path: resource.path(namespace: namespace), query: options.query, accept: accept,
             idempotent: true)
         let response = try await client.send(request)
-        return try KubernetesClient.decode(ObjectList<Item>.self, from: response.body)
+        guard standaloneItems else { return try KubernetesClient.decode(ObjectList<Item>.self, from: response.body) }
+        var list = try KubernetesClient.decode(JSONValue.self, from: response.body)
+        if let items = list["items"]?.arrayValue { list["items"] = .array(items.map(resource.standalone)) }
+        return try KubernetesClient.decode(ObjectList<Item>.self, from: list)
     }
 
     func put(_ object: Object, subresource: String?, options: WriteOptions) async throws -> Object {

@@ -21,9 +21,9 @@ public struct ResourceClient<Object: Codable & Sendable>: Sendable {
         return try await decoded(request)
     }
 
-    /// One page of objects.
+    /// One page of objects, each with its kind and apiVersion (which list items lack).
     public func list(_ options: ListOptions = ListOptions()) async throws -> ObjectList<Object> {
-        try await listPage(options, accept: "application/json")
+        try await listPage(options, accept: "application/json", standaloneItems: true)
     }
 
     /// Every object, walking all pages of `pageSize`. The result's metadata is the last page's

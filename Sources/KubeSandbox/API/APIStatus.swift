@@ -30,7 +30,9 @@ public struct APIStatus: Sendable, Hashable {
         if let kind { details["kind"] = .string(kind) }
         if !causes.isEmpty {
             details["causes"] = .array(causes.map { cause in
-                var item: JSONObject = ["reason": .string(cause.reason), "message": .string(cause.message)]
+                var item: JSONObject = [:]
+                if !cause.reason.isEmpty { item["reason"] = .string(cause.reason) }
+                item["message"] = .string(cause.message)
                 if let field = cause.field { item["field"] = .string(field) }
                 return .object(item)
             })

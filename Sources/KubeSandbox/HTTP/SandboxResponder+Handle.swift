@@ -5,7 +5,8 @@ extension SandboxResponder {
     /// The largest request body accepted.
     static let maxBodySize = 16 << 20
 
-    func handle(_ request: Request, route: APIRoute, query: QueryParameters, verb: String) async throws -> Response {
+    func handle(_ request: Request, route: APIRoute, query: QueryParameters, verb: String,
+                user: AuthenticatedUser?) async throws -> Response {
         switch route {
         case .health: return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok")))
         case .version: return Responses.json(Discovery.version)
@@ -19,12 +20,12 @@ extension SandboxResponder {
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
         case .resource(let path):
-            return try await handleResource(request, path: path, query: query, verb: verb)
+            return try await handleResource(request, path: path, query: query, verb: verb, user: user)
         }
     }
 
     private func handleResource(_ request: Request, path: APIRoute.ResourcePath, query: QueryParameters,
-                                verb: String) async throws -> Response {
+                                verb: String, user: AuthenticatedUser?) async throws -> Response {
         guard let type = await store.catalog.find(group: path.group, version: path.version, plural: path.plural) else {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
@@ -45,6 +46,10 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(subresource))
         }
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
+        func attributes(_ operation: AdmissionAttributes.Operation, name: String) -> AdmissionAttributes {
+            AdmissionAttributes(operation: operation, type: type, subresource: path.subresource, namespace: namespace,
+                                name: name, user: user, dryRun: write.dryRun)
+        }
         switch (verb, path.name) {
         case ("get", let name?):
             let object = try await store.get(type, namespace: namespace, name: name)
@@ -60,21 +65,32 @@ extension SandboxResponder {
             return try await watch(type, namespace: path.namespace, query: query, view: view)
         case ("create", nil):
             let body = try await Self.body(request)
-            let result = try await store.create(type, namespace: namespace, body: body, options: write)
+            let name = body["metadata"]?["name"]?.stringValue ?? ""
+            let result = try await admitted(attributes(.create, name: name), write: write) { options in
+                try await store.create(type, namespace: namespace, body: body, options: options)
+            }
             return Responses.json(render(result.object), code: 201, warnings: result.warnings)
         case ("update", let name?):
             let body = try await Self.body(request)
-            let result = try await store.update(type, namespace: namespace, name: name, body: body, status: status, options: write)
+            let result = try await admitted(attributes(.update, name: name), write: write) { options in
+                try await store.update(type, namespace: namespace, name: name, body: body, status: status, options: options)
+            }
             return Responses.json(render(result.object), warnings: result.warnings)
         case ("patch", let name?):
             let contentType = request.headers[.contentType] ?? ""
             guard let format = PatchFormat(contentType: contentType) else { throw SandboxError.api(.unsupportedMediaType(contentType)) }
             let patch = try await Self.body(request, yaml: format == .apply)
-            let result = try await store.patch(type, namespace: namespace, name: name, format: format, patch: patch,
-                                               status: status, options: write)
+            let exists = (try? await store.get(type, namespace: namespace, name: name)) != nil
+            let result = try await admitted(attributes(exists ? .update : .create, name: name), write: write) { options in
+                try await store.patch(type, namespace: namespace, name: name, format: format, patch: patch,
+                                      status: status, options: options)
+            }
             return Responses.json(render(result.object), code: result.created ? 201 : 200, warnings: result.warnings)
         case ("delete", let name?):
             let deleteRequest = try await Self.deleteRequest(request, query: query)
+            var deletion = attributes(.delete, name: name)
+            deletion.dryRun = deleteRequest.dryRun
+            _ = try await admittedDelete(deletion)
             let (object, removed) = try await store.delete(type, namespace: namespace, name: name, request: deleteRequest)
             return Responses.json(removed ? Self.deletedStatus(object, type) : render(object))
         case ("deletecollection", nil):
@@ -103,8 +119,16 @@ extension SandboxResponder {
             return ["kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata),
                     "items": .array(page.items.map(Responses.partialMetadata))]
         }
+        // The real server leaves kind and apiVersion out of a built-in kind's list items (a
+        // custom resource's items keep them).
+        let items = type.schema != nil ? page.items : page.items.map { item in
+            var item = item
+            item["kind"] = nil
+            item["apiVersion"] = nil
+            return item
+        }
         return ["kind": .string(type.kind + "List"), "apiVersion": .string(type.apiVersion), "metadata": .object(metadata),
-                "items": .array(page.items)]
+                "items": .array(items)]
     }
 
     static func listQuery(_ query: QueryParameters) throws(SandboxError) -> ListQuery {

@@ -21,6 +21,7 @@ struct SandboxResponder: HTTPResponder {
     let store: ClusterStore
     let journal: RequestJournal
     let options: SandboxOptions
+    let webhookCaller: WebhookCaller
 
     func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         let path = request.uri.path
@@ -52,7 +53,7 @@ struct SandboxResponder: HTTPResponder {
         }
         guard let route else { return Responses.status(.notFoundPath(record.path)) }
         do {
-            return try await handle(request, route: route, query: query, verb: record.verb)
+            return try await handle(request, route: route, query: query, verb: record.verb, user: user)
         } catch let error as SandboxError {
             if case .api(let status) = error { return Responses.status(status) }
             return Responses.status(APIStatus(code: 500, reason: "InternalError", message: error.description))

@@ -99,3 +99,11 @@ extension ClusterStore {
         return violations
     }
 }
+
+extension ClusterStore {
+    /// The object with the mutating webhooks' patch applied (unchanged when there is none).
+    static func admissionMutated(_ object: JSONValue, _ options: WriteOptions) throws(SandboxError) -> JSONValue {
+        guard let mutation = options.admissionMutation else { return object }
+        return try JSONPatch.apply(mutation, to: object)
+    }
+}

@@ -40,7 +40,7 @@ extension ClusterStore {
         if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
         for field in Self.systemMetadata { object["metadata"]?[field] = nil }
         if type.hasStatus { object["status"] = nil }
-        object = Defaulting.defaulted(object, type)
+        object = Defaulting.defaulted(try Self.admissionMutated(Defaulting.defaulted(object, type), options), type)
         var (validated, warnings) = try validate(object, type, name: name, validation: options.fieldValidation)
         validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
         var stored = StoredObject(value: validated, applied: applied)
@@ -96,6 +96,10 @@ extension ClusterStore {
             candidate = try prepareUpdate(Defaulting.defaulted(candidate, type), old: old.value, type)
         }
         candidate["apiVersion"] = .string(type.apiVersion)
+        if let admitted = options.admittedResourceVersion, admitted != old.metadata["resourceVersion"]?.stringValue {
+            throw .api(.conflict(type, old.name, "the object has been modified; please apply your changes to the latest version and try again"))
+        }
+        candidate = try Self.admissionMutated(candidate, options)
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)

@@ -16,6 +16,12 @@ struct WriteOptions: Sendable {
     var fieldValidation: FieldValidation
     var dryRun = false
     var force = false
+    /// A JSON patch (RFC 6902 operations) from mutating admission webhooks, applied to the
+    /// object just before it is validated.
+    var admissionMutation: JSONValue?
+    /// Admission saw the object at this resourceVersion; a write finding another is a conflict
+    /// (the request is admitted again), as the API server's optimistic update retries.
+    var admittedResourceVersion: String?
 }
 
 /// What a write returns to the handler.

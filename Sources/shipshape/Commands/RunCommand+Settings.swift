@@ -16,6 +16,7 @@ struct RunSettings {
     var leaseNamespace: String?
     var leaseName: String
     var identity: String
+    var secretRotation: Bool
     var shutdownTimeout: Int
     var logger: Logger
     let environment: [String: String]
@@ -49,6 +50,7 @@ extension RunCommand {
         let listen = try? ListenAddress(parsing: address)
         if listen == nil { problems.append("--metrics-address must be host:port, not \(address)") }
         let elect = leaderElect ?? env("LEADER_ELECT").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        let secretRotation = secretRotation ?? env("SECRET_ROTATION").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? true
         let leaseNamespace = leaseNamespace ?? env("LEASE_NAMESPACE") ?? environment["POD_NAMESPACE"] ?? Self.inClusterNamespace()
         if elect, leaseNamespace == nil { problems.append("--leader-elect needs --lease-namespace (or POD_NAMESPACE)") }
         let identity = identity ?? env("IDENTITY") ?? environment["POD_NAME"]
@@ -69,7 +71,7 @@ extension RunCommand {
             kubeconfig: kubeconfig ?? env("KUBECONFIG"), context: context ?? env("CONTEXT"),
             namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: listen.host, metricsPort: listen.port,
             leaseNamespace: elect ? leaseNamespace : nil, leaseName: leaseName ?? env("LEASE_NAME") ?? "shipshape-operator",
-            identity: identity, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
+            identity: identity, secretRotation: secretRotation, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
     }
 
     private static func inClusterNamespace() -> String? {

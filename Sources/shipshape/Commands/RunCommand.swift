@@ -43,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The Lease's namespace (default: $POD_NAMESPACE, or the in-cluster namespace).")
     var leaseNamespace: String?
 
+    @Flag(inversion: .prefixedNo, help: "Watch referenced Secrets' metadata so a rotation rolls the pods; --no-secret-rotation needs no RBAC access to Secrets (default: on).")
+    var secretRotation: Bool?
+
     @Option(help: "This replica's identity in the Lease and in Events (default: $POD_NAME, or the host name and a random suffix).")
     var identity: String?
 
@@ -83,7 +86,8 @@ struct RunCommand: AsyncParsableCommand {
         let operatorSettings = OperatorSettings(
             namespaces: settings.namespaces, workers: settings.concurrency, shutdownTimeout: .seconds(settings.shutdownTimeout),
             identity: settings.identity,
-            leaderElection: settings.leaseNamespace.map { OperatorSettings.LeaseSettings(namespace: $0, name: settings.leaseName) })
+            leaderElection: settings.leaseNamespace.map { OperatorSettings.LeaseSettings(namespace: $0, name: settings.leaseName) },
+            secretRotation: settings.secretRotation)
         let shipshape = Operator(client: client, electionClient: electionClient, settings: operatorSettings, metrics: metrics, logger: logger)
         let health = HealthServer.make(host: settings.metricsHost, port: settings.metricsPort, metrics: metrics,
                                        isReady: { shipshape.isReady }, logger: logger)
@@ -98,6 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("starting", metadata: [
             "identity": "\(settings.identity)", "namespaces": "\(settings.namespaces?.joined(separator: ",") ?? "all")",
             "leaderElection": "\(settings.leaseNamespace.map { "\($0)/\(settings.leaseName)" } ?? "off")",
+            "secretRotation": "\(settings.secretRotation ? "on" : "off")",
         ])
         do {
             try await ServiceGroup(configuration: group).run()

@@ -49,7 +49,7 @@ struct ClusterInventory {
                     let list = client.resource(request.resource, namespace: request.namespace)
                     do {
                         let items = try await list.listAll(pageSize: pageSize).items
-                        return (index, items.map { shaped($0, as: request.resource) })
+                        return (index, items.map(shaped))
                     } catch let error as KubeError {
                         throw ReadError(resource: request.resource, namespace: request.namespace, cause: error)
                     }
@@ -72,12 +72,9 @@ struct ClusterInventory {
         }
     }
 
-    /// A list item as a standalone object: lists leave out kind and apiVersion; managedFields
-    /// only add noise to a report.
-    static func shaped(_ item: JSONValue, as resource: ResourceType) -> JSONValue {
+    /// A listed object without managedFields, which only add noise to a report.
+    static func shaped(_ item: JSONValue) -> JSONValue {
         var object = item
-        if object["kind"]?.stringValue == nil { object["kind"] = .string(resource.kind) }
-        if object["apiVersion"]?.stringValue == nil { object["apiVersion"] = .string(resource.apiVersion) }
         object["metadata"]?["managedFields"] = nil
         return object
     }
