@@ -47,4 +47,23 @@ import Testing
             #expect(kept.json["metadata"]?["ownerReferences"] == nil)
         }
     }
+
+    @Test func deleteOptionsAreValidated() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("bad")).status == 201)
+            let sideways = try await client.delete("\(base)/bad?propagationPolicy=Sideways")
+            #expect(sideways.status == 422)
+            #expect(sideways.json["details"]?["kind"] == "DeleteOptions")
+            #expect(sideways.json["details"]?["causes"]?.arrayValue?.first?["reason"] == "FieldValueNotSupported")
+            let both = try await client.delete("\(base)/bad", ["kind": "DeleteOptions", "apiVersion": "v1", "orphanDependents": true,
+                                                                "propagationPolicy": "Background"])
+            #expect(both.status == 422)
+            #expect(both.json["details"]?["causes"]?.arrayValue?.first?["field"] == "propagationPolicy")
+            let stale = try await client.delete("\(base)/bad", ["kind": "DeleteOptions", "apiVersion": "v1", "preconditions": ["resourceVersion": "1"]])
+            #expect(stale.status == 409)
+            #expect(stale.json["details"]?["kind"] == "ConfigMap")
+            #expect(try await client.get("\(base)/bad").status == 200)
+        }
+    }
 }

@@ -187,12 +187,11 @@ extension SandboxResponder {
             }
         }
         let policy = options["propagationPolicy"]?.stringValue ?? query["propagationPolicy"]
-        if let policy {
-            guard let parsed = DeleteRequest.Propagation(rawValue: policy) else {
-                throw SandboxError.api(.badRequest("unsupported propagationPolicy \"\(policy)\""))
-            }
+        let orphan = options["orphanDependents"]?.boolValue ?? query["orphanDependents"].map { $0 == "true" }
+        if let problem = DeleteRequest.invalidPropagation(policy, orphanDependents: orphan) { throw SandboxError.api(problem) }
+        if let policy, let parsed = DeleteRequest.Propagation(rawValue: policy) {
             result.propagation = parsed
-        } else if options["orphanDependents"]?.boolValue == true || query["orphanDependents"] == "true" {
+        } else if orphan == true {
             result.propagation = .orphan
         }
         result.preconditionUID = options["preconditions"]?["uid"]?.stringValue

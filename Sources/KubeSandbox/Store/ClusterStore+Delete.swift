@@ -16,10 +16,10 @@ extension ClusterStore {
                                  name: name, group: "", kind: "namespaces"))
         }
         if let uid = request.preconditionUID, uid != old.uid {
-            throw .api(.conflict(type, name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid)"))
+            throw .api(Self.preconditionFailed(type, name, "the UID in the precondition (\(uid)) does not match the UID in record (\(old.uid)). The object might have been deleted and then recreated"))
         }
         if let rv = request.preconditionResourceVersion, rv != old.metadata["resourceVersion"]?.stringValue {
-            throw .api(.conflict(type, name, "Precondition failed: ResourceVersion in precondition: \(rv), ResourceVersion in object meta: \(old.metadata["resourceVersion"]?.stringValue ?? "")"))
+            throw .api(Self.preconditionFailed(type, name, "the ResourceVersion in the precondition (\(rv)) does not match the ResourceVersion in record (\(old.metadata["resourceVersion"]?.stringValue ?? "")). The object might have been modified"))
         }
         let finalized = Self.finalizersOnDelete(old, type, propagation: request.propagation).isEmpty
             && !Self.waitsForNamespaceController(old, type)
@@ -37,6 +37,12 @@ extension ClusterStore {
     }
 
     static let undeletableNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
+
+    /// A delete precondition that does not hold: a Conflict naming the object by its Kind.
+    static func preconditionFailed(_ type: ResourceType, _ name: String, _ detail: String) -> APIStatus {
+        APIStatus(code: 409, reason: "Conflict", message: "Operation cannot be fulfilled on \(type.kind) \"\(name)\": \(detail)",
+                  name: name, group: type.group, kind: type.kind)
+    }
 
     /// The finalizers an object is marked with when deleted: its own, plus the garbage
     /// collector's for Orphan and Foreground propagation.
