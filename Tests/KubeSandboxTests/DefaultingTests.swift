@@ -169,4 +169,36 @@ import Testing
             #expect(namespace["spec"] == ["finalizers": ["kubernetes"]])
         }
     }
+
+    @Test func eventsAreOneStoreWithTwoViews() async throws {
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+            let client = SandboxClient(sandbox)
+            let regarding: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "name": "cm1", "namespace": "default"]
+            let created = try await client.post("/apis/events.k8s.io/v1/namespaces/default/events", [
+                "apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": ["name": "e1"], "eventTime": "2026-01-01T00:00:00.000000Z",
+                "reportingController": "example.com/test", "reportingInstance": "test-1", "action": "Testing", "reason": "Started",
+                "type": "Normal", "note": "hello", "regarding": regarding,
+            ])
+            #expect(created.status == 201)
+            #expect(created.json["note"] == "hello")
+            #expect(created.json["regarding"] == regarding)
+            let core = try await client.get("/api/v1/namespaces/default/events/e1")
+            #expect(core.status == 200)
+            #expect(core.json["apiVersion"] == "v1")
+            #expect(core.json["message"] == "hello")
+            #expect(core.json["involvedObject"] == regarding)
+            #expect(core.json["reportingComponent"] == "example.com/test")
+            #expect(core.json["note"] == nil)
+
+            #expect(try await client.post("/api/v1/namespaces/default/events", [
+                "apiVersion": "v1", "kind": "Event", "metadata": ["name": "ce1"], "involvedObject": ["kind": "ConfigMap", "name": "cm1", "namespace": "default"],
+                "reason": "Tested", "message": "hi", "type": "Normal", "source": ["component": "test"],
+            ]).json["reportingComponent"] == "")
+            let listed = try await client.get("/api/v1/namespaces/default/events").json
+            #expect(listed["items"]?.arrayValue?.compactMap { $0["metadata"]?["name"]?.stringValue } == ["ce1", "e1"])
+            let viewed = try await client.get("/apis/events.k8s.io/v1/namespaces/default/events/ce1").json
+            #expect(viewed["note"] == "hi")
+            #expect(viewed["deprecatedSource"] == ["component": "test"])
+        }
+    }
 }

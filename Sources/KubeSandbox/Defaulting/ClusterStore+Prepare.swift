@@ -27,6 +27,8 @@ extension ClusterStore {
             setStatus(&object, ["replicas": 0, "availableReplicas": 0])
         case "daemonsets.apps":
             setStatus(&object, ["currentNumberScheduled": 0, "numberMisscheduled": 0, "desiredNumberScheduled": 0, "numberReady": 0])
+        case "events":
+            object = EventConversion.isEventsView(type) ? EventConversion.coreForm(object) : EventConversion.withCoreDefaults(object)
         case "poddisruptionbudgets.policy":
             setStatus(&object, ["disruptionsAllowed": 0, "currentHealthy": 0, "desiredHealthy": 0, "expectedPods": 0])
         case "horizontalpodautoscalers.autoscaling":

@@ -57,7 +57,7 @@ actor ClusterStore {
 
     /// The object as served at `type`'s version (a CRD stored at another version only changes apiVersion).
     func served(_ value: JSONValue, as type: ResourceType) -> JSONValue {
-        var value = value
+        var value = EventConversion.isEventsView(type) ? EventConversion.eventsView(value) : value
         value["apiVersion"] = .string(type.apiVersion)
         value["kind"] = .string(type.kind)
         return value
