@@ -133,6 +133,7 @@ import Testing
             #expect(secret["data"] == ["password": "aHVudGVyMg==", "user": "YWRtaW4="])
             #expect(secret["stringData"] == nil)
             #expect(secret["type"] == "Opaque")
+            #expect(secret["metadata"]?["generation"] == nil, "Secrets have no generation")
 
             let policies = "/apis/networking.k8s.io/v1/namespaces/default/networkpolicies"
             let ingressOnly = try await client.post(policies, ["apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",

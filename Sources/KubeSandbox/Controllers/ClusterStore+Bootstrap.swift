@@ -14,6 +14,7 @@ extension ClusterStore {
                 if let latest = refreshed(namespace, "namespaces"), latest.value["spec"]?["finalizers"] == nil {
                     var finalized = latest
                     finalized.value["spec"] = ["finalizers": ["kubernetes"]]
+                    finalized.value["metadata"]?["generation"] = nil
                     commit(finalized, storageKey: "namespaces", key: namespace.name, kind: .modified, previous: latest.value)
                 }
             }

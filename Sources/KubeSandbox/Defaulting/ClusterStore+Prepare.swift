@@ -7,6 +7,7 @@ import KubeModel
 extension ClusterStore {
     func prepareCreate(_ object: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
         var object = object
+        if type.schema == nil, !Self.generationTracked.contains(type.storageKey) { object["metadata"]?["generation"] = nil }
         switch type.storageKey {
         case "pods":
             object = admitPod(object)
@@ -72,6 +73,14 @@ extension ClusterStore {
         }
         return object
     }
+
+    /// The built-in kinds whose strategies track `metadata.generation` (custom resources all do).
+    static let generationTracked: Set<String> = [
+        "pods", "deployments.apps", "replicasets.apps", "statefulsets.apps", "daemonsets.apps", "jobs.batch", "cronjobs.batch",
+        "networkpolicies.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy",
+        "customresourcedefinitions.apiextensions.k8s.io", "validatingwebhookconfigurations.admissionregistration.k8s.io",
+        "mutatingwebhookconfigurations.admissionregistration.k8s.io", "replicationcontrollers",
+    ]
 
     /// The defaults of a status write.
     static func defaultedStatus(_ status: JSONValue?, _ type: ResourceType) -> JSONValue? {

@@ -102,7 +102,7 @@ extension ClusterStore {
         candidate = try Self.admissionMutated(candidate, options)
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
         if EventConversion.isEventsView(type) { validated = EventConversion.coreForm(validated) }
-        if Self.specOf(validated) != Self.specOf(old.value) {
+        if old.metadata["generation"] != nil, Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
         }
         var stored = old
