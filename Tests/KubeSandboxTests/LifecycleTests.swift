@@ -71,6 +71,9 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
             let conditions = deployment["status"]?["conditions"]?.arrayValue ?? []
             #expect(conditions.map { $0["type"] } == ["Available", "Progressing"])
             #expect(conditions.first?["reason"] == "MinimumReplicasUnavailable")
+            let settled = await sandbox.resourceVersion()
+            for _ in 0..<20 { _ = try await client.get("\(apps)/deployments/web") }
+            #expect(await sandbox.resourceVersion() == settled, "converged controllers write nothing more")
 
             #expect(try await client.delete("\(apps)/deployments/web").status == 200)
             #expect(try await eventually {
