@@ -195,7 +195,9 @@ import Testing
                 "apiVersion": "v1", "kind": "Event", "metadata": ["name": "ce1"], "involvedObject": ["kind": "ConfigMap", "name": "cm1", "namespace": "default"],
                 "reason": "Tested", "message": "hi", "type": "Normal", "source": ["component": "test"],
             ]).json["reportingComponent"] == "")
-            let listed = try await client.get("/api/v1/namespaces/default/events").json
+            let listed = try await client.get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dcm1").json
+            #expect(try await client.get("/api/v1/namespaces/default/configmaps?fieldSelector=involvedObject.name%3Dcm1").status == 400,
+                    "field labels are per resource")
             #expect(listed["items"]?.arrayValue?.compactMap { $0["metadata"]?["name"]?.stringValue } == ["ce1", "e1"])
             let viewed = try await client.get("/apis/events.k8s.io/v1/namespaces/default/events/ce1").json
             #expect(viewed["note"] == "hi")

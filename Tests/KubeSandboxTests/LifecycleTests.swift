@@ -59,6 +59,8 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
                 #expect(pod["metadata"]?["generateName"] == .string("web-\(hash)-"))
                 #expect(pod["metadata"]?["ownerReferences"]?.arrayValue?.first?["name"] == replicaSet["metadata"]?["name"])
             }
+            let unscheduled = try await client.get("/api/v1/pods?fieldSelector=spec.nodeName%3D,status.phase%3DPending").json
+            #expect(unscheduled["items"]?.arrayValue?.count == 2)
             var deployment = JSONValue.null
             #expect(try await eventually {
                 deployment = try await client.get("\(apps)/deployments/web").json

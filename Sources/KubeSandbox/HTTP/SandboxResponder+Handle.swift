@@ -56,7 +56,7 @@ extension SandboxResponder {
             if view == .table { return Responses.json(TableView(type: type).table([object], resourceVersion: nil)) }
             return Responses.json(render(object))
         case ("list", nil):
-            let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query))
+            let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query, type))
             if view == .table {
                 return Responses.json(TableView(type: type).table(page.items, resourceVersion: String(page.resourceVersion)))
             }
@@ -95,7 +95,7 @@ extension SandboxResponder {
             return Responses.json(removed ? Self.deletedStatus(object, type) : render(object))
         case ("deletecollection", nil):
             let deleteRequest = try await Self.deleteRequest(request, query: query)
-            let deleted = try await store.deleteCollection(type, namespace: path.namespace, query: try Self.listQuery(query), request: deleteRequest)
+            let deleted = try await store.deleteCollection(type, namespace: path.namespace, query: try Self.listQuery(query, type), request: deleteRequest)
             return Responses.json(Self.listBody(ListPage(items: deleted, resourceVersion: await store.revision), type, view: view))
         default:
             throw SandboxError.api(.methodNotAllowed("the server does not allow this method on the requested resource"))
@@ -131,10 +131,12 @@ extension SandboxResponder {
                 "items": .array(items)]
     }
 
-    static func listQuery(_ query: QueryParameters) throws(SandboxError) -> ListQuery {
+    static func listQuery(_ query: QueryParameters, _ type: ResourceType) throws(SandboxError) -> ListQuery {
         var result = ListQuery()
         if let text = query["labelSelector"], !text.isEmpty { result.labelSelector = try LabelSelector(parsing: text) }
-        if let text = query["fieldSelector"], !text.isEmpty { result.fieldSelector = try FieldSelector(parsing: text) }
+        if let text = query["fieldSelector"], !text.isEmpty {
+            result.fieldSelector = try FieldSelector(parsing: text, supported: FieldSelector.supported(for: type))
+        }
         if let text = query["limit"], !text.isEmpty {
             guard let limit = Int(text), limit >= 0 else { throw .api(.badRequest("invalid limit \"\(text)\"")) }
             result.limit = limit
