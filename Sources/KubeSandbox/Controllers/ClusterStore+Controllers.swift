@@ -50,13 +50,22 @@ extension ClusterStore {
         (object.metadata["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
-    /// Objects whose ownerReferences name `uid` (with `controller: true` when `controllerOnly`).
-    func dependents(of uid: String, controllerOnly: Bool = false) -> [(storageKey: String, object: StoredObject)] {
+    /// Objects whose ownerReferences name `uid`.
+    func dependents(of uid: String) -> [(storageKey: String, object: StoredObject)] {
         allObjects().filter { entry in
-            (entry.object.metadata["ownerReferences"]?.arrayValue ?? []).contains {
-                $0["uid"]?.stringValue == uid && (!controllerOnly || $0["controller"]?.boolValue == true)
-            }
+            (entry.object.metadata["ownerReferences"]?.arrayValue ?? []).contains { $0["uid"]?.stringValue == uid }
         }.map { ($0.storageKey, $0.object) }
+    }
+
+    /// The objects of one resource by the uid of the owner that controls them.
+    func byController(_ storageKey: String) -> [String: [StoredObject]] {
+        var index: [String: [StoredObject]] = [:]
+        for object in (objects[storageKey] ?? [:]).values {
+            for reference in object.metadata["ownerReferences"]?.arrayValue ?? [] where reference["controller"]?.boolValue == true {
+                if let uid = reference["uid"]?.stringValue { index[uid, default: []].append(object) }
+            }
+        }
+        return index
     }
 
     /// A controller ownerReference to `owner`, as the built-in controllers write it.

@@ -8,16 +8,16 @@ extension ClusterStore {
     static let revisionAnnotation = "deployment.kubernetes.io/revision"
 
     func reconcileDeployments() {
+        let replicaSets = byController("replicasets.apps")
         for deployment in current("deployments.apps") where !Self.isDeleting(deployment) {
-            reconcile(deployment)
+            reconcile(deployment, owned: replicaSets[deployment.uid] ?? [])
         }
     }
 
-    private func reconcile(_ deployment: StoredObject) {
+    private func reconcile(_ deployment: StoredObject, owned: [StoredObject]) {
         guard let spec = deployment.value["spec"], let template = spec["template"] else { return }
         let replicas = spec["replicas"]?.intValue ?? 1
         let (maxSurge, maxUnavailable) = Self.rollingBounds(spec, replicas: replicas)
-        let owned = dependents(of: deployment.uid, controllerOnly: true).filter { $0.storageKey == "replicasets.apps" }.map(\.object)
         let revisions = owned.compactMap { $0.metadata["annotations"]?[Self.revisionAnnotation]?.stringValue.flatMap { Int($0) } }
         var newest = owned.first { Self.withoutHashLabel($0.value["spec"]?["template"]) == Self.withoutHashLabel(template) }
         let revision = newest?.metadata["annotations"]?[Self.revisionAnnotation]?.stringValue ?? String((revisions.max() ?? 0) + 1)

@@ -5,6 +5,7 @@ import KubeModel
 /// and deletes objects none of whose owners exist.
 extension ClusterStore {
     func collectGarbage() {
+        let present = Set(allObjects().map(\.object.uid))
         for entry in allObjects() {
             guard let object = objects[entry.storageKey]?[entry.key], let type = anyType(forStorageKey: entry.storageKey) else { continue }
             let finalizers = Self.finalizers(object)
@@ -18,7 +19,7 @@ extension ClusterStore {
                 continue
             }
             let owners = (object.metadata["ownerReferences"]?.arrayValue ?? []).compactMap { $0["uid"]?.stringValue }
-            if !owners.isEmpty, !owners.contains(where: exists(uid:)) {
+            if !owners.isEmpty, !owners.contains(where: present.contains), !owners.contains(where: exists(uid:)) {
                 remove(object, type, propagation: .background)
             }
         }

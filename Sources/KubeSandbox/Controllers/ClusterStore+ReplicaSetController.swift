@@ -5,16 +5,16 @@ import KubeModel
 /// reports status. Without kubelets the Pods stay Pending, so none is ever ready.
 extension ClusterStore {
     func reconcileReplicaSets() {
+        let pods = byController("pods")
         for replicaSet in current("replicasets.apps") where !Self.isDeleting(replicaSet) {
-            reconcile(replicaSet: replicaSet)
+            reconcile(replicaSet: replicaSet, owned: pods[replicaSet.uid] ?? [])
         }
     }
 
-    private func reconcile(replicaSet: StoredObject) {
+    private func reconcile(replicaSet: StoredObject, owned: [StoredObject]) {
         guard let spec = replicaSet.value["spec"], let template = spec["template"] else { return }
         let desired = spec["replicas"]?.intValue ?? 1
-        var pods = dependents(of: replicaSet.uid, controllerOnly: true)
-            .filter { $0.storageKey == "pods" && !Self.isDeleting($0.object) }.map(\.object)
+        var pods = owned.filter { !Self.isDeleting($0) }
         if pods.count < desired {
             var metadata: JSONObject = ["generateName": .string("\(replicaSet.name)-"),
                                         "ownerReferences": [Self.controllerReference(to: replicaSet, apiVersion: "apps/v1", kind: "ReplicaSet")]]
