@@ -68,6 +68,11 @@ public final class KubeSandbox: Sendable {
                 throw SandboxError.server("the server stopped before listening")
             }
             let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal)
+            await store.bootstrap(rootCA: certificates?.caPEM ?? "")
+            if options.controllers {
+                await store.reconcileControllers()
+                group.addTask { await ControllerManager(store: store).run() }
+            }
             do {
                 let result = try await body(sandbox)
                 await store.dropWatches()

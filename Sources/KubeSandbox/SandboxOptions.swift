@@ -21,10 +21,14 @@ public struct SandboxOptions: Sendable {
     /// Where Services that admission webhooks reference are reached: `namespace/name:port` →
     /// `127.0.0.1:PORT` (the sandbox runs no Service proxy).
     public var serviceAddresses: [String: String]
+    /// Run the kube-controller-manager controllers the sandbox models (namespace, garbage
+    /// collector, Deployment, ReplicaSet, disruption); off, the store changes only when a client writes.
+    public var controllers: Bool
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool? = nil,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
-                bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:]) {
+                bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:],
+                controllers: Bool = true) {
         self.tls = tls
         self.tokens = tokens
         self.requireAuthentication = requireAuthentication ?? (tls || !tokens.isEmpty)
@@ -34,5 +38,6 @@ public struct SandboxOptions: Sendable {
         self.bookmarkInterval = bookmarkInterval
         self.port = port
         self.serviceAddresses = serviceAddresses
+        self.controllers = controllers
     }
 }

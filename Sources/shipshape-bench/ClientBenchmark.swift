@@ -27,7 +27,7 @@ enum ClientBenchmark: Benchmark {
     private static func measure(tls: Bool, count: Int, pageSize: Int, concurrency: Int) async throws {
         let token = "bench"
         let sandboxOptions = SandboxOptions(tls: tls, tokens: tls ? [token: AuthenticatedUser(name: "bench", groups: ["system:masters"])] : [:],
-                                            historyLimit: count + 100)
+                                            historyLimit: count + 100, controllers: false)  // the client alone is measured
         try await KubeSandbox.withRunning(sandboxOptions) { sandbox in
             let directory = NSTemporaryDirectory() + "shipshape-bench-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

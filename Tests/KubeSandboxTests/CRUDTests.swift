@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func generationCountsSpecChangesOnlyAndStatusIsASubresource() async throws {
-        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+        // Without the Deployment controller, which would write status between these requests.
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas, controllers: false)) { sandbox in
             let client = SandboxClient(sandbox)
             let path = "/apis/apps/v1/namespaces/default/deployments"
             var deployment = try await client.post(path, Fixtures.deployment("web")).json
@@ -68,7 +69,7 @@ import Testing
             deployment["status"] = ["replicas": 9]
             deployment = try await client.put("\(path)/web", deployment).json
             #expect(deployment["metadata"]?["generation"] == 1)
-            #expect(deployment["status"] == nil, "a main-resource write ignores status")
+            #expect(deployment["status"]?["replicas"] != 9, "a main-resource write ignores status")
 
             deployment["spec"]?["replicas"] = 3
             deployment = try await client.put("\(path)/web", deployment).json

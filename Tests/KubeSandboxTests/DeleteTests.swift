@@ -41,9 +41,29 @@ import Testing
             orphan["metadata"]?["ownerReferences"] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner2", "uid": second["metadata"]?["uid"] ?? .null]]
             #expect(try await client.post(base, orphan).status == 201)
             #expect(try await client.delete("\(base)/owner2?propagationPolicy=Orphan").status == 200)
+            #expect(try await eventually { try await client.get("\(base)/owner2").status == 404 }, "the garbage collector finishes the orphaning")
             let kept = try await client.get("\(base)/orphan")
             #expect(kept.status == 200)
             #expect(kept.json["metadata"]?["ownerReferences"] == nil)
+        }
+    }
+
+    @Test func deleteOptionsAreValidated() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("bad")).status == 201)
+            let sideways = try await client.delete("\(base)/bad?propagationPolicy=Sideways")
+            #expect(sideways.status == 422)
+            #expect(sideways.json["details"]?["kind"] == "DeleteOptions")
+            #expect(sideways.json["details"]?["causes"]?.arrayValue?.first?["reason"] == "FieldValueNotSupported")
+            let both = try await client.delete("\(base)/bad", ["kind": "DeleteOptions", "apiVersion": "v1", "orphanDependents": true,
+                                                                "propagationPolicy": "Background"])
+            #expect(both.status == 422)
+            #expect(both.json["details"]?["causes"]?.arrayValue?.first?["field"] == "propagationPolicy")
+            let stale = try await client.delete("\(base)/bad", ["kind": "DeleteOptions", "apiVersion": "v1", "preconditions": ["resourceVersion": "1"]])
+            #expect(stale.status == 409)
+            #expect(stale.json["details"]?["kind"] == "ConfigMap")
+            #expect(try await client.get("\(base)/bad").status == 200)
         }
     }
 }

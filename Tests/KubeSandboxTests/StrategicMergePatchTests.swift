@@ -63,7 +63,8 @@ import Testing
             let deleted = try await smp(client, "\(deployments)/web",
                                         ["spec": ["template": ["spec": ["containers": [["name": "app", "$patch": "delete"]]]]]])
             #expect(containers(deleted).compactMap { $0["name"]?.stringValue } == ["sidecar"])
-            let owned = deleted.json["metadata"]?["managedFields"]?.arrayValue?.first?["fieldsV1"]?["f:spec"]?["f:template"]?["f:spec"]?["f:containers"]
+            let owned = deleted.json["metadata"]?["managedFields"]?.arrayValue?
+                .first { $0["manager"] == "unknown" }?["fieldsV1"]?["f:spec"]?["f:template"]?["f:spec"]?["f:containers"]
             #expect(owned?[#"k:{"name":"app"}"#] == nil, "a deleted element is owned by no one")
             #expect(owned?[#"k:{"name":"sidecar"}"#] != nil)
 

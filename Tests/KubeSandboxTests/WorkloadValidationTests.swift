@@ -103,7 +103,9 @@ import Testing
     }
 
     @Test func podsChangeOnlyImagesAndAFewFields() async throws {
-        try await KubeSandbox.withRunning { sandbox in
+        // The official schemas give containers their merge key: without them a patch replaces the list.
+        let schemas = try #require(Fixtures.schemas)
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: schemas)) { sandbox in
             let client = SandboxClient(sandbox)
             #expect(try await client.post(Self.pods, Valid.pod("p1")).status == 201)
             let patch: JSONValue = ["spec": ["containers": [["name": "a", "image": "busybox:2"]]]]

@@ -70,9 +70,10 @@ struct Harness {
         return logger
     }
 
-    /// Starts a sandbox with the CRD and namespace `shop`, and runs `body`.
+    /// Starts a sandbox with the CRD and namespace `shop`, and runs `body`. The sandbox's own
+    /// controllers are off: `rollOut` plays the Deployment controller.
     static func withSandbox<T>(_ body: (Harness) async throws -> T) async throws -> T {
-        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas, controllers: false)) { sandbox in
             let client = try makeClient(sandbox)
             _ = try await client.resource(KubeModel.ResourceType.customResourceDefinitions).create(try Fixtures.crd())
             _ = try await client.resource(KubeModel.ResourceType.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "shop"]])

@@ -13,7 +13,7 @@ struct LabelSelector: Sendable {
 
     var requirements: [Requirement] = []
 
-    init(parsing text: String) throws(SandboxError) {
+    init(parsing text: String, supported: Set<String> = FieldSelector.supported) throws(SandboxError) {
         for clause in Self.clauses(text) {
             let part = clause.trimmingWhitespace
             if part.isEmpty { continue }
@@ -88,7 +88,7 @@ struct LabelSelector: Sendable {
 struct FieldSelector: Sendable {
     var requirements: [(path: String, value: String, negated: Bool)] = []
 
-    init(parsing text: String) throws(SandboxError) {
+    init(parsing text: String, supported: Set<String> = FieldSelector.supported) throws(SandboxError) {
         for clause in text.split(separator: ",") {
             let part = String(clause).trimmingWhitespace
             var parsed: (String, String, Bool)?
@@ -101,7 +101,7 @@ struct FieldSelector: Sendable {
             guard let (path, value, negated) = parsed else {
                 throw .api(.badRequest("invalid field selector: \"\(text)\""))
             }
-            guard Self.supported.contains(path) else {
+            guard supported.contains(path) else {
                 throw .api(.badRequest("field label not supported: \(path)"))
             }
             requirements.append((path, value, negated))
@@ -110,9 +110,39 @@ struct FieldSelector: Sendable {
 
     static let supported: Set<String> = ["metadata.name", "metadata.namespace"]
 
+    /// The fields a resource can be selected by, as its registry declares them.
+    static func supported(for type: ResourceType) -> Set<String> {
+        let extra: [String] = switch type.storageKey {
+        case "pods": ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork",
+                      "status.phase", "status.podIP", "status.podIPs", "status.nominatedNodeName"]
+        case "events": ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+                        "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
+                        "reason", "reportingComponent", "source", "type"]
+        case "secrets": ["type"]
+        case "namespaces": ["status.phase"]
+        case "nodes": ["spec.unschedulable"]
+        case "replicasets.apps", "replicationcontrollers": ["status.replicas"]
+        case "jobs.batch": ["status.successful"]
+        case "services": ["spec.clusterIP", "spec.type"]
+        default: []
+        }
+        return supported.union(extra)
+    }
+
+    /// A field's value as a selector compares it: strings as they are, numbers and booleans as text.
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        default: ""
+        }
+    }
+
     func matches(_ object: JSONValue) -> Bool {
         requirements.allSatisfy { requirement in
-            let actual = object[FieldPath(parsing: requirement.path)]?.stringValue ?? ""
+            let path = requirement.path == "source" ? "source.component" : requirement.path
+            let actual = object[FieldPath(parsing: path)].map(Self.text) ?? ""
             return (actual == requirement.value) != requirement.negated
         }
     }

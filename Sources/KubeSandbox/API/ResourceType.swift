@@ -26,9 +26,10 @@ public struct ResourceType: Sendable, Hashable {
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
 
     /// Where objects live, whatever version they are served at: `deployments.apps`.
-    public var storageKey: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// events.k8s.io Events share the core Events' store.
+    public var storageKey: String { group == "events.k8s.io" && plural == "events" ? "events" : qualifiedResource }
     /// `deployments.apps` (core: `pods`), as errors name a resource.
-    var qualifiedResource: String { storageKey }
+    var qualifiedResource: String { group.isEmpty ? plural : "\(plural).\(group)" }
     /// `Deployment.apps` (core: `Pod`), as validation errors name a kind.
     var qualifiedKind: String { group.isEmpty ? kind : "\(kind).\(group)" }
 

@@ -34,10 +34,6 @@ extension SandboxResponder {
         guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
             throw SandboxError.api(.notAcceptable())
         }
-        if path.subresource == "scale", type.scale != nil { return try await handleCustomResourceScale(request, type, path: path, query: query, verb: verb) }
-        if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
-            throw SandboxError.api(.notFoundPath(subresource))
-        }
         let status = path.subresource == "status"
         let namespace = path.namespace ?? ""
         let write = WriteOptions(
@@ -46,6 +42,15 @@ extension SandboxResponder {
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
         let apply = (request.headers[.contentType] ?? "").hasPrefix("application/apply-patch")
         if let invalid = Validation.writeOptions(query, verb: verb, apply: apply) { throw SandboxError.api(invalid) }
+        if path.subresource == "scale", type.scale != nil {
+            return try await handleCustomResourceScale(request, type, path: path, query: query, verb: verb)
+        }
+        if path.subresource == "scale", ClusterStore.scalableResources.contains(type.storageKey), let name = path.name {
+            return try await handleScale(request, type, namespace: namespace, name: name, verb: verb, options: write)
+        }
+        if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
+            throw SandboxError.api(.notFoundPath(subresource))
+        }
         let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
         func attributes(_ operation: AdmissionAttributes.Operation, name: String) -> AdmissionAttributes {
             AdmissionAttributes(operation: operation, type: type, subresource: path.subresource, namespace: namespace,
@@ -57,7 +62,7 @@ extension SandboxResponder {
             if view == .table { return Responses.json(TableView(type: type).table([object], resourceVersion: nil)) }
             return Responses.json(render(object))
         case ("list", nil):
-            let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query))
+            let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query, type))
             if view == .table {
                 return Responses.json(TableView(type: type).table(page.items, resourceVersion: String(page.resourceVersion)))
             }
@@ -96,7 +101,7 @@ extension SandboxResponder {
             return Responses.json(removed ? Self.deletedStatus(object, type) : render(object))
         case ("deletecollection", nil):
             let deleteRequest = try await Self.deleteRequest(request, query: query)
-            let deleted = try await store.deleteCollection(type, namespace: path.namespace, query: try Self.listQuery(query), request: deleteRequest)
+            let deleted = try await store.deleteCollection(type, namespace: path.namespace, query: try Self.listQuery(query, type), request: deleteRequest)
             return Responses.json(Self.listBody(ListPage(items: deleted, resourceVersion: await store.revision), type, view: view))
         default:
             throw SandboxError.api(.methodNotAllowed("the server does not allow this method on the requested resource"))
@@ -132,10 +137,12 @@ extension SandboxResponder {
                 "items": .array(items)]
     }
 
-    static func listQuery(_ query: QueryParameters) throws(SandboxError) -> ListQuery {
+    static func listQuery(_ query: QueryParameters, _ type: ResourceType) throws(SandboxError) -> ListQuery {
         var result = ListQuery()
         if let text = query["labelSelector"], !text.isEmpty { result.labelSelector = try LabelSelector(parsing: text) }
-        if let text = query["fieldSelector"], !text.isEmpty { result.fieldSelector = try FieldSelector(parsing: text) }
+        if let text = query["fieldSelector"], !text.isEmpty {
+            result.fieldSelector = try FieldSelector(parsing: text, supported: FieldSelector.supported(for: type))
+        }
         if let text = query["limit"], !text.isEmpty {
             guard let limit = Int(text), limit >= 0 else { throw .api(.badRequest("invalid limit \"\(text)\"")) }
             result.limit = limit
@@ -192,16 +199,16 @@ extension SandboxResponder {
             }
         }
         let policy = options["propagationPolicy"]?.stringValue ?? query["propagationPolicy"]
-        if let policy {
-            guard let parsed = DeleteRequest.Propagation(rawValue: policy) else {
-                throw SandboxError.api(.badRequest("unsupported propagationPolicy \"\(policy)\""))
-            }
+        let orphan = options["orphanDependents"]?.boolValue ?? query["orphanDependents"].map { $0 == "true" }
+        if let problem = DeleteRequest.invalidPropagation(policy, orphanDependents: orphan) { throw SandboxError.api(problem) }
+        if let policy, let parsed = DeleteRequest.Propagation(rawValue: policy) {
             result.propagation = parsed
-        } else if options["orphanDependents"]?.boolValue == true || query["orphanDependents"] == "true" {
+        } else if orphan == true {
             result.propagation = .orphan
         }
         result.preconditionUID = options["preconditions"]?["uid"]?.stringValue
         result.preconditionResourceVersion = options["preconditions"]?["resourceVersion"]?.stringValue
+        result.gracePeriodSeconds = options["gracePeriodSeconds"]?.intValue ?? query["gracePeriodSeconds"].flatMap { Int($0) }
         result.dryRun = options["dryRun"]?.arrayValue?.contains("All") == true || query["dryRun"] == "All"
         return result
     }

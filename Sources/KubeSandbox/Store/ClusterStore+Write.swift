@@ -28,22 +28,24 @@ extension ClusterStore {
                 throw .api(.notFound(BuiltinResources.namespaces, namespace))
             }
             if objects["namespaces"]?[namespace]?.metadata["deletionTimestamp"] != nil {
-                throw .api(APIStatus(code: 403, reason: "Forbidden", message: "\(type.qualifiedResource) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated", name: name, group: type.group, kind: type.plural))
+                throw .api(APIStatus(code: 403, reason: "Forbidden", message: "\(type.qualifiedResource) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated", name: name, group: type.group, kind: type.plural,
+                                     causes: [.init(reason: "NamespaceTerminating", message: "namespace \(namespace) is being terminated", field: "metadata.namespace")]))
             }
             object["metadata"]?["namespace"] = .string(namespace)
         } else {
             object["metadata"]?["namespace"] = nil
         }
-        object = try Self.admissionMutated(object, options)
+        let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
+        let presetVersion = object["metadata"]?["resourceVersion"]?.stringValue ?? ""
+        for field in Self.systemMetadata { object["metadata"]?[field] = nil }
+        if type.hasStatus { object["status"] = nil }
+        object = Defaulting.defaulted(try Self.admissionMutated(Defaulting.defaulted(object, type), options), type)
         // A CRD's metadata is checked with the rest of it, by admittedCRD.
         if type.storageKey != Self.crdStorageKey { try checkObject(object, old: nil, type, namespace: namespace, name: name) }
-        let key = Self.key(namespace: type.namespaced ? namespace : "", name: name)
-        if applied.isEmpty, let version = object["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty, version != "0" {
+        if applied.isEmpty, !presetVersion.isEmpty, presetVersion != "0" {
             throw .api(APIStatus(code: 500, reason: "", message: "resourceVersion should not be set on objects to be created"))
         }
         if objects[type.storageKey]?[key] != nil { throw .api(.alreadyExists(type, name)) }
-        for field in Self.systemMetadata { object["metadata"]?[field] = nil }
-        if type.hasStatus { object["status"] = nil }
         var (validated, warnings) = try validate(object, type, name: name, validation: options.fieldValidation)
         validated = Self.withSystemMetadata(Self.withInitialStatus(validated, type))
         var stored = StoredObject(value: validated, applied: applied)
@@ -54,6 +56,7 @@ extension ClusterStore {
                 stored.applied = [intent.key: intent]
             }
         }
+        stored.value = try prepareCreate(stored.value, type)
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
@@ -86,13 +89,14 @@ extension ClusterStore {
         var candidate: JSONValue
         if status {
             candidate = old.value
-            candidate["status"] = object["status"]
+            candidate["status"] = Self.defaultedStatus(object["status"], type)
         } else {
             candidate = object
             for field in Self.systemMetadata { candidate["metadata"]?[field] = old.metadata[field] }
             candidate["metadata"]?["name"] = .string(old.name)
             candidate["metadata"]?["namespace"] = old.metadata["namespace"]
             if type.hasStatus { candidate["status"] = old.value["status"] }
+            candidate = try prepareUpdate(Defaulting.defaulted(candidate, type), old: old.value, type)
         }
         if let admitted = options.admittedResourceVersion, admitted != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, old.name, "the object has been modified; please apply your changes to the latest version and try again"))
@@ -102,7 +106,8 @@ extension ClusterStore {
         candidate["apiVersion"] = .string(type.apiVersion)
         if !status, type.storageKey != Self.crdStorageKey { try checkObject(candidate, old: old.value, type, namespace: old.namespace, name: old.name) }
         var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
-        if Self.specOf(validated) != Self.specOf(old.value) {
+        if EventConversion.isEventsView(type) { validated = EventConversion.coreForm(validated) }
+        if old.metadata["generation"] != nil, Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
         }
         var stored = old
@@ -111,7 +116,7 @@ extension ClusterStore {
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
         let finished = stored.metadata["deletionTimestamp"] != nil
-            && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty
+            && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty && !Self.waitsForNamespaceController(stored, type)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings) }
         if finished {
             let removed = commit(stored, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)

@@ -18,6 +18,10 @@ actor ClusterStore {
     let defaultFieldValidation: FieldValidation
     var watchers: [Int: Watcher] = [:]
     var nextWatcherID = 0
+    /// Wakes the controllers after every commit (see `ControllerManager`).
+    var controllerWakeup: AsyncStream<Void>.Continuation?
+    /// The CA bundle published in every namespace's `kube-root-ca.crt` ConfigMap.
+    var rootCABundle = ""
 
     struct Watcher {
         var type: ResourceType
@@ -53,7 +57,7 @@ actor ClusterStore {
 
     /// The object as served at `type`'s version (a CRD stored at another version only changes apiVersion).
     func served(_ value: JSONValue, as type: ResourceType) -> JSONValue {
-        var value = value
+        var value = EventConversion.isEventsView(type) ? EventConversion.eventsView(value) : value
         value["apiVersion"] = .string(type.apiVersion)
         value["kind"] = .string(type.kind)
         return value
@@ -84,6 +88,7 @@ actor ClusterStore {
             history.removeFirst(dropped)
         }
         for (_, watcher) in watchers { deliver(event, to: watcher) }
+        controllerWakeup?.yield()
         return stamped.value
     }
 

@@ -105,5 +105,6 @@ struct DeleteRequest: Sendable {
     var propagation: Propagation = .background
     var preconditionUID: String?
     var preconditionResourceVersion: String?
+    var gracePeriodSeconds: Int?
     var dryRun = false
 }

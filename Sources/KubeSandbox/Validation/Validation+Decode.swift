@@ -32,7 +32,7 @@ extension Validation {
         case "configmaps": return base64Problem(object["binaryData"])
         case "leases.coordination.k8s.io":
             return ["acquireTime", "renewTime"].lazy.compactMap { microTimeProblem(object["spec"]?[$0]) }.first
-        case "events.events.k8s.io": return microTimeProblem(object["eventTime"])
+        case "events" where EventConversion.isEventsView(type): return microTimeProblem(object["eventTime"])
         case "resourcequotas": return quantityProblem(object["spec"]?["hard"])
         case "persistentvolumeclaims":
             return quantityProblem(object["spec"]?["resources"]?["requests"]) ?? quantityProblem(object["spec"]?["resources"]?["limits"])

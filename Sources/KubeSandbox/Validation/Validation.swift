@@ -14,7 +14,7 @@ enum Validation {
         case "secrets": errors.append(secret(object, old: old))
         case "services": errors.append(service(object, old: old))
         case "pods": errors.append(pod(object, old: old))
-        case "events": errors.append(coreEvent(object))
+        case "events": errors.append(EventConversion.isEventsView(type) ? event(object) : coreEvent(object))
         case "persistentvolumeclaims": errors.append(persistentVolumeClaim(object))
         case "deployments.apps": errors.append(deployment(object, old: old))
         case "statefulsets.apps": errors.append(statefulSet(object, old: old))
@@ -27,7 +27,6 @@ enum Validation {
         case "horizontalpodautoscalers.autoscaling": errors.append(horizontalPodAutoscaler(object))
         case "poddisruptionbudgets.policy": errors.append(podDisruptionBudget(object))
         case "leases.coordination.k8s.io": errors.append(lease(object))
-        case "events.events.k8s.io": errors.append(event(object))
         case "roles.rbac.authorization.k8s.io": errors.append(rules(object, namespaced: true))
         case "clusterroles.rbac.authorization.k8s.io": errors.append(rules(object, namespaced: false))
         case "rolebindings.rbac.authorization.k8s.io", "clusterrolebindings.rbac.authorization.k8s.io":
@@ -51,7 +50,7 @@ enum Validation {
     /// validated as core Events, so their errors name the core kind).
     static func invalidStatus(_ type: ResourceType, name: String, _ errors: FieldErrors) -> APIStatus {
         var status = APIStatus.invalid(type, name, errors.list)
-        if type.storageKey == "events.events.k8s.io" {
+        if EventConversion.isEventsView(type) {
             status.group = nil
             status.message = status.message.replacingOccurrences(of: "Event.events.k8s.io ", with: "Event ")
         }

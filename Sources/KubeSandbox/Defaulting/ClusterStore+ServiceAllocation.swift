@@ -1,0 +1,106 @@
+import KubeModel
+import KubeSchema
+
+/// Cluster IPs (single-stack IPv4, from `serviceCIDR`) and node ports (30000-32767) for Services,
+/// as the Service REST storage allocates them. What is in use is read from the stored Services.
+extension ClusterStore {
+    /// The service network: 10.0.0.0/24, as the recorded cluster's (the `kubernetes` Service has .1).
+    static let serviceNetwork: (prefix: String, first: Int, last: Int) = ("10.0.0.", 1, 254)
+    static let nodePortRange = 30000...32767
+
+    func allocate(_ spec: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) -> JSONValue {
+        var spec = spec
+        guard spec["type"]?.stringValue != "ExternalName" else { return spec }
+        let requested = spec["clusterIPs"]?.arrayValue?.first?.stringValue ?? spec["clusterIP"]?.stringValue ?? ""
+        let address: String
+        if requested == "None" {
+            address = "None"
+        } else if requested.isEmpty {
+            let used = allocatedAddresses()
+            guard let free = (Self.serviceNetwork.first...Self.serviceNetwork.last).shuffled()
+                .map({ Self.serviceNetwork.prefix + String($0) }).first(where: { !used.contains($0) }) else {
+                throw .api(APIStatus(code: 500, reason: "InternalError", message: "Internal error occurred: failed to allocate a serviceIP: range is full"))
+            }
+            address = free
+        } else {
+            guard let host = Self.hostNumber(requested) else {
+                throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs"),
+                    "Invalid value: [\"\(requested)\"]: failed to allocate IP \(requested): the provided network does not match the current range")]))
+            }
+            if allocatedAddresses().contains(requested) || host == 0 {
+                throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs"),
+                    "Invalid value: [\"\(requested)\"]: failed to allocate IP \(requested): provided IP is already allocated")]))
+            }
+            address = requested
+        }
+        spec["clusterIP"] = .string(address)
+        spec["clusterIPs"] = [.string(address)]
+        Defaulting.setDefault(&spec, "ipFamilies", ["IPv4"])
+        Defaulting.setDefault(&spec, "ipFamilyPolicy", "SingleStack")
+        return withNodePorts(spec)
+    }
+
+    /// Node ports for the ports of a NodePort or LoadBalancer Service that have none.
+    func withNodePorts(_ spec: JSONValue) -> JSONValue {
+        var spec = spec
+        let kind = spec["type"]?.stringValue ?? "ClusterIP"
+        let needsNodePorts = kind == "NodePort" || (kind == "LoadBalancer" && spec["allocateLoadBalancerNodePorts"]?.boolValue != false)
+        if needsNodePorts {
+            var used = allocatedNodePorts()
+            Defaulting.eachItem(&spec, "ports") { port in
+                var port = port
+                if (port["nodePort"]?.intValue ?? 0) == 0,
+                   let free = Self.nodePortRange.shuffled().first(where: { !used.contains($0) }) {
+                    port["nodePort"] = .integer(free)
+                    used.insert(free)
+                }
+                return port
+            }
+        }
+        return spec
+    }
+
+    /// An update that omits allocated fields keeps them; one that changes the cluster IP is invalid.
+    func keepAllocations(_ spec: JSONValue, old: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) -> JSONValue {
+        var spec = spec
+        guard spec["type"]?.stringValue != "ExternalName", old["type"]?.stringValue != "ExternalName" else {
+            return old["type"]?.stringValue == "ExternalName" ? try allocate(spec, type, name: name) : spec
+        }
+        let oldAddresses = old["clusterIPs"]?.arrayValue ?? []
+        if let given = spec["clusterIPs"]?.arrayValue ?? spec["clusterIP"].map({ [$0] }), !given.isEmpty,
+           given.first?.stringValue?.isEmpty == false, given.first != oldAddresses.first {
+            let shown = given.map { $0.stringValue ?? "" }.map { "\"\($0)\"" }.joined(separator: ",")
+            throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs[0]"),
+                                                              "Invalid value: [\(shown)]: may not change once set")]))
+        }
+        spec["clusterIP"] = old["clusterIP"]
+        spec["clusterIPs"] = old["clusterIPs"]
+        Defaulting.setDefault(&spec, "ipFamilies", old["ipFamilies"] ?? ["IPv4"])
+        Defaulting.setDefault(&spec, "ipFamilyPolicy", old["ipFamilyPolicy"] ?? "SingleStack")
+        let oldPorts = old["ports"]?.arrayValue ?? []
+        Defaulting.eachItem(&spec, "ports") { port in
+            var port = port
+            if port["nodePort"] == nil,
+               let match = oldPorts.first(where: { $0["port"] == port["port"] && $0["protocol"] == port["protocol"] }) {
+                port["nodePort"] = match["nodePort"]
+            }
+            return port
+        }
+        return withNodePorts(spec)
+    }
+
+    /// The host number of an address inside the service network, nil outside it.
+    static func hostNumber(_ address: String) -> Int? {
+        guard address.hasPrefix(serviceNetwork.prefix), let host = Int(address.dropFirst(serviceNetwork.prefix.count)),
+              (0...255).contains(host) else { return nil }
+        return host
+    }
+
+    private func allocatedAddresses() -> Set<String> {
+        Set((objects["services"] ?? [:]).values.compactMap { $0.value["spec"]?["clusterIP"]?.stringValue })
+    }
+
+    private func allocatedNodePorts() -> Set<Int> {
+        Set((objects["services"] ?? [:]).values.flatMap { ($0.value["spec"]?["ports"]?.arrayValue ?? []).compactMap { $0["nodePort"]?.intValue } })
+    }
+}
