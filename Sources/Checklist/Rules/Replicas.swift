@@ -64,7 +64,7 @@ extension RuleDefinition {
             passingExample: "kind: Deployment\nspec: {}     # replicas left to the HPA"),
         workload: { subject in
             guard let hpa = subject.autoscaler else { return .notApplicable }
-            guard subject.workload.value["spec"]?["replicas"] != nil else { return .pass }
+            guard declaresReplicas(subject.workload.value) else { return .pass }
             return .fail(Violation(FieldPath.root.key("spec").key("replicas"),
                                    "is set while \(hpa.ref) owns the replica count; each apply resets it"))
         },
@@ -75,6 +75,22 @@ extension RuleDefinition {
             return .fail(Violation(MicroserviceSubject.spec.key("replicas"),
                                    "is \(replicas) while spec.autoscaling is set: the HPA runs \(minimum)-\(autoscaling.maxReplicas) replicas; remove spec.replicas"))
         })
+
+    /// Whether the workload's writer set `spec.replicas`. A file says so by having it. A live
+    /// object always has it (the API server defaults it to 1), so only its appliers tell: an
+    /// `Apply` entry in managedFields owning the field, or kubectl's last-applied configuration
+    /// holding it. Update entries are no evidence: they record the server's defaults as the writer's.
+    static func declaresReplicas(_ workload: JSONValue) -> Bool {
+        guard workload["spec"]?["replicas"] != nil else { return false }
+        let metadata = workload["metadata"]
+        guard let managed = metadata?["managedFields"]?.arrayValue else { return true }
+        let applied = managed.contains {
+            $0["operation"]?.stringValue == "Apply" && $0["fieldsV1"]?["f:spec"]?["f:replicas"] != nil
+        }
+        let lastApplied = metadata?["annotations"]?["kubectl.kubernetes.io/last-applied-configuration"]?.stringValue
+            .flatMap { try? JSONValue(parsingJSON: Array($0.utf8)) }
+        return applied || lastApplied?["spec"]?["replicas"] != nil
+    }
 
     /// What is wrong with autoscaling bounds, by field.
     private static func boundProblems(min: Int, max: Int?) -> [(field: String, problem: String)] {

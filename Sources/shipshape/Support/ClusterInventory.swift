@@ -3,7 +3,7 @@ import KubeModel
 
 /// The objects a live audit judges, read from a cluster: workloads and the Services, HPAs,
 /// PDBs, NetworkPolicies and ServiceAccounts around them, shaped as `kubectl get -o yaml` shows
-/// them (kind and apiVersion set, managedFields dropped).
+/// them (kind and apiVersion set; managedFields kept: they tell which fields a writer declared).
 struct ClusterInventory {
     /// What `audit --namespace` reads, in report order.
     static let resources: [ResourceType] = [
@@ -49,7 +49,7 @@ struct ClusterInventory {
                     let list = client.resource(request.resource, namespace: request.namespace)
                     do {
                         let items = try await list.listAll(pageSize: pageSize).items
-                        return (index, items.map(shaped))
+                        return (index, items)
                     } catch let error as KubeError {
                         throw ReadError(resource: request.resource, namespace: request.namespace, cause: error)
                     }
@@ -72,12 +72,6 @@ struct ClusterInventory {
         }
     }
 
-    /// A listed object without managedFields, which only add noise to a report.
-    static func shaped(_ item: JSONValue) -> JSONValue {
-        var object = item
-        object["metadata"]?["managedFields"] = nil
-        return object
-    }
 
     /// A failed read, naming what was read and the client's own message.
     struct ReadError: Error, CustomStringConvertible {
