@@ -81,7 +81,7 @@ struct Harness {
     }
 
     static func makeClient(_ sandbox: KubeSandbox) throws -> KubernetesClient {
-        try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url), logger: logger("client"))
+        try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: logger("client"))
     }
 
     /// An operator for this sandbox (its own client, as another process would have).
