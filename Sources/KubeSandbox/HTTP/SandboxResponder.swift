@@ -56,6 +56,7 @@ struct SandboxResponder: HTTPResponder {
             if let answer = try await authAPI(request, route: route, verb: record.verb, user: user) { return answer }
             var request = request
             try await preventEscalation(&request, route: route, verb: record.verb, user: user)
+            try await authorizeCreateOnPatch(request, route: route, verb: record.verb, user: user)
             return try await handle(request, route: route, query: query, verb: record.verb)
         } catch let error as SandboxError {
             if case .api(let status) = error { return Responses.status(status) }
