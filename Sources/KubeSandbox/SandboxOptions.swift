@@ -20,6 +20,9 @@ public struct SandboxOptions: Sendable {
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int
+    /// Run the OwnerReferencesPermissionEnforcement admission plugin (off by default, as in a
+    /// plain kube-apiserver): setting `blockOwnerDeletion` needs `update` on the owner's `finalizers`.
+    public var ownerReferencesPermissionEnforcement = false
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool = false,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,

@@ -176,4 +176,38 @@ import Testing
             "subjects": [["kind": "ServiceAccount", "name": "limited", "namespace": "fid-auth"]],
         ]
     }
+
+    @Test func blockOwnerDeletionNeedsUpdateOnTheOwnersFinalizers() async throws {
+        var options = SandboxOptions()
+        options.ownerReferencesPermissionEnforcement = true
+        try await KubeSandbox.withRunning(options) { sandbox in
+            let admin = SandboxClient(sandbox)
+            try await Self.setUp(admin)
+            let owner = try await admin.get("/api/v1/namespaces/fid-auth/configmaps/readable").json
+            let rbac = "/apis/rbac.authorization.k8s.io/v1/namespaces/fid-auth"
+            #expect(try await admin.post(rbac + "/roles", [
+                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": ["name": "cm-writer"],
+                "rules": [["apiGroups": [""], "resources": ["configmaps"], "verbs": ["create"]]],
+            ]).status == 201)
+            #expect(try await admin.post(rbac + "/rolebindings", Self.binding("cm-writer", role: ("Role", "cm-writer"))).status == 201)
+            let limited = SandboxClient(sandbox, headers: [("Impersonate-User", Self.limited)])
+            let dependent = { (name: String) -> JSONValue in
+                var object = Fixtures.configMap(name)
+                object["metadata"]?["ownerReferences"] = [[
+                    "apiVersion": "v1", "kind": "ConfigMap", "name": "readable",
+                    "uid": owner["metadata"]?["uid"] ?? "", "blockOwnerDeletion": true,
+                ]]
+                return object
+            }
+            let refused = try await limited.post("/api/v1/namespaces/fid-auth/configmaps", dependent("blocked"))
+            #expect(refused.status == 403)
+            #expect(refused.json["message"]?.stringValue?.hasPrefix("configmaps \"blocked\" is forbidden: cannot set blockOwnerDeletion if an ownerReference refers to a resource you can't set finalizers on") == true)
+            #expect(try await admin.post(rbac + "/roles", [
+                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": ["name": "cm-finalizers"],
+                "rules": [["apiGroups": [""], "resources": ["configmaps/finalizers"], "verbs": ["update"]]],
+            ]).status == 201)
+            #expect(try await admin.post(rbac + "/rolebindings", Self.binding("cm-finalizers", role: ("Role", "cm-finalizers"))).status == 201)
+            #expect(try await limited.post("/api/v1/namespaces/fid-auth/configmaps", dependent("allowed")).status == 201)
+        }
+    }
 }

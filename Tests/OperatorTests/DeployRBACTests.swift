@@ -34,8 +34,11 @@ struct DeployRBACTests {
     /// Applies Deploy/'s namespace and RBAC and the shop's Microservices (with the Secrets and
     /// ConfigMaps they reference) as admin, runs the operator with a token issued for its
     /// ServiceAccount until every Microservice has its Deployment, and returns every request.
+    /// The sandbox enforces OwnerReferencesPermissionEnforcement (children block their owner's deletion).
     static func convergeShop() async throws -> [RequestRecord] {
-        try await Harness.withSandbox { harness in
+        var options = SandboxOptions(schemas: Fixtures.schemas)
+        options.ownerReferencesPermissionEnforcement = true
+        return try await Harness.withSandbox(options) { harness in
             for path in ["Deploy/base/namespace.yaml", "Deploy/base/rbac.yaml"] {
                 for object in try objects(path) { try await create(object, harness.client) }
             }

@@ -71,8 +71,9 @@ struct Harness {
     }
 
     /// Starts a sandbox with the CRD and namespace `shop`, and runs `body`.
-    static func withSandbox<T>(_ body: (Harness) async throws -> T) async throws -> T {
-        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas)) { sandbox in
+    static func withSandbox<T>(_ options: SandboxOptions = SandboxOptions(schemas: Fixtures.schemas),
+                               _ body: (Harness) async throws -> T) async throws -> T {
+        try await KubeSandbox.withRunning(options) { sandbox in
             let client = try makeClient(sandbox)
             _ = try await client.resource(KubeModel.ResourceType.customResourceDefinitions).create(try Fixtures.crd())
             _ = try await client.resource(KubeModel.ResourceType.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "shop"]])

@@ -57,6 +57,7 @@ struct SandboxResponder: HTTPResponder {
             var request = request
             try await preventEscalation(&request, route: route, verb: record.verb, user: user)
             try await authorizeCreateOnPatch(request, route: route, verb: record.verb, user: user)
+            try await enforceOwnerReferencePermissions(&request, route: route, verb: record.verb, user: user)
             return try await handle(request, route: route, query: query, verb: record.verb)
         } catch let error as SandboxError {
             if case .api(let status) = error { return Responses.status(status) }
