@@ -210,4 +210,21 @@ import Testing
             #expect(try await limited.post("/api/v1/namespaces/fid-auth/configmaps", dependent("allowed")).status == 201)
         }
     }
+
+    @Test func resourceNamesAllowAListOrWatchSelectingThatName() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let admin = SandboxClient(sandbox)
+            try await Self.setUp(admin)
+            let rbac = "/apis/rbac.authorization.k8s.io/v1/namespaces/fid-auth"
+            #expect(try await admin.post(rbac + "/roles", [
+                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": ["name": "one-cm"],
+                "rules": [["apiGroups": [""], "resources": ["configmaps"], "resourceNames": ["readable"], "verbs": ["list"]]],
+            ]).status == 201)
+            #expect(try await admin.post(rbac + "/rolebindings", Self.binding("one-cm", role: ("Role", "one-cm"))).status == 201)
+            let limited = SandboxClient(sandbox, headers: [("Impersonate-User", Self.limited)])
+            #expect(try await limited.get("/api/v1/namespaces/fid-auth/configmaps").status == 403)
+            #expect(try await limited.get("/api/v1/namespaces/fid-auth/configmaps?fieldSelector=metadata.name%3Dreadable").status == 200)
+            #expect(try await limited.get("/api/v1/namespaces/fid-auth/configmaps?fieldSelector=metadata.name%3Dother").status == 403)
+        }
+    }
 }

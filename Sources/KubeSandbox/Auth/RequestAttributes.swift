@@ -31,8 +31,9 @@ struct RequestAttributes: Sendable, Hashable {
 
     /// The attributes of an HTTP request. Resource requests use the Kubernetes verb (list, watch
     /// and deletecollection on collections); a namespace's own path is in that namespace, as the
-    /// real server has it; everything else (discovery, /version, /healthz) is a path.
-    init(method: String, path: String, route: APIRoute?, verb: String) {
+    /// real server has it; a list or watch whose field selector is `metadata.name=NAME` names
+    /// NAME; everything else (discovery, /version, /healthz) is a path.
+    init(method: String, path: String, route: APIRoute?, verb: String, fieldSelector: String? = nil) {
         guard case .resource(let resourcePath)? = route, verb != "other" else {
             self.init(verb: method.lowercased(), path: path)
             return
@@ -41,8 +42,15 @@ struct RequestAttributes: Sendable, Hashable {
         if resourcePath.group.isEmpty, resourcePath.plural == "namespaces", let name = resourcePath.name {
             namespace = name
         }
+        var name = resourcePath.name ?? ""
+        if ["list", "watch"].contains(verb), let selector = fieldSelector, !selector.contains(",") {
+            for prefix in ["metadata.name==", "metadata.name="] where selector.hasPrefix(prefix) {
+                name = String(selector.dropFirst(prefix.count))
+                break
+            }
+        }
         self.init(verb: verb, group: resourcePath.group, resource: resourcePath.plural,
-                  subresource: resourcePath.subresource ?? "", namespace: namespace, name: resourcePath.name ?? "")
+                  subresource: resourcePath.subresource ?? "", namespace: namespace, name: name)
     }
 
     /// `configmaps`, or `deployments/status` with a subresource.

@@ -13,7 +13,8 @@ extension SandboxResponder {
         let authorizer = await store.rbacAuthorizer()
         let user = try impersonate(request.headers, as: authenticated, authorizer)
         name = user.name
-        let attributes = RequestAttributes(method: request.method.rawValue, path: request.uri.path, route: route, verb: verb)
+        let attributes = RequestAttributes(method: request.method.rawValue, path: request.uri.path, route: route, verb: verb,
+                                           fieldSelector: QueryParameters(request.uri.query ?? "")["fieldSelector"])
         guard authorizer.authorize(user, attributes).allowed else { throw .api(.forbidden(user, attributes)) }
         return user
     }
