@@ -11,7 +11,7 @@ import NIOSSL
 ///
 /// ```swift
 /// try await KubeSandbox.withRunning(SandboxOptions(tls: true, schemas: schemas)) { sandbox in
-///     let kubeconfig = try sandbox.kubeconfig(.clientCertificate(user: "shipshape", groups: ["system:masters"]))
+///     let kubeconfig = try sandbox.kubeconfig(.admin)
 ///     // talk to sandbox.url ...
 ///     let writes = await sandbox.requests().filter(\.isWrite)
 /// }
@@ -24,10 +24,15 @@ public final class KubeSandbox: Sendable {
     /// The generated CA and client-certificate minting; nil for plain HTTP.
     public let certificates: SandboxCertificates?
     public let options: SandboxOptions
+    /// A bearer token for `admin` in `system:masters`, made at start: what a real cluster's admin
+    /// kubeconfig holds (`kubeconfig()` uses it on plain HTTP).
+    public let adminToken: String
     let store: ClusterStore
     let journal: RequestJournal
 
-    private init(port: Int, certificates: SandboxCertificates?, options: SandboxOptions, store: ClusterStore, journal: RequestJournal) {
+    private init(port: Int, certificates: SandboxCertificates?, options: SandboxOptions, store: ClusterStore, journal: RequestJournal,
+                 adminToken: String) {
+        self.adminToken = adminToken
         self.port = port
         self.url = "\(options.tls ? "https" : "http")://127.0.0.1:\(port)"
         self.certificates = certificates
@@ -43,8 +48,9 @@ public final class KubeSandbox: Sendable {
         let store = ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
                                  defaultFieldValidation: options.fieldValidation)
         let journal = RequestJournal()
+        let tokens = TokenAuthority()
         let responder = SandboxResponder(store: store, journal: journal, options: options,
-                                         webhookCaller: WebhookCaller(serviceAddresses: options.serviceAddresses))
+                                         webhookCaller: WebhookCaller(serviceAddresses: options.serviceAddresses), tokens: tokens)
         let server = try certificates.map { try HTTPServerBuilder.http2Upgrade(tlsConfiguration: try Self.tlsConfiguration($0)) } ?? .http1()
         var logger = Logger(label: "kube-sandbox")
         logger.logLevel = .critical
@@ -67,7 +73,8 @@ public final class KubeSandbox: Sendable {
                 try await group.waitForAll()
                 throw SandboxError.server("the server stopped before listening")
             }
-            let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal)
+            let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal,
+                                      adminToken: tokens.adminToken)
             await store.bootstrap(rootCA: certificates?.caPEM ?? "")
             if options.controllers {
                 await store.reconcileControllers()

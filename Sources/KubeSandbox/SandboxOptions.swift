@@ -3,9 +3,11 @@ import KubeSchema
 public struct SandboxOptions: Sendable {
     /// Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with a generated CA; otherwise plain HTTP/1.1.
     public var tls: Bool
-    /// Bearer tokens accepted, and the user each one authenticates.
+    /// Bearer tokens accepted (besides the sandbox's admin token and the ServiceAccount tokens it
+    /// issues), and the user each one authenticates; `system:authenticated` is added to its groups.
     public var tokens: [String: AuthenticatedUser]
-    /// Reject unauthenticated requests with 401. Defaults to true with TLS or tokens.
+    /// Reject requests without credentials with 401 (`--anonymous-auth=false`) instead of serving
+    /// them as `system:anonymous`, whom RBAC mostly forbids (403), as a real API server does.
     public var requireAuthentication: Bool
     /// Built-in kinds are validated against these; nil validates only CRD objects.
     public var schemas: OpenAPISchemas?
@@ -24,14 +26,17 @@ public struct SandboxOptions: Sendable {
     /// Run the kube-controller-manager controllers the sandbox models (namespace, garbage
     /// collector, Deployment, ReplicaSet, disruption); off, the store changes only when a client writes.
     public var controllers: Bool
+    /// Run the OwnerReferencesPermissionEnforcement admission plugin (off by default, as in a
+    /// plain kube-apiserver): setting `blockOwnerDeletion` needs `update` on the owner's `finalizers`.
+    public var ownerReferencesPermissionEnforcement = false
 
-    public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool? = nil,
+    public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool = false,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
                 bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:],
                 controllers: Bool = true) {
         self.tls = tls
         self.tokens = tokens
-        self.requireAuthentication = requireAuthentication ?? (tls || !tokens.isEmpty)
+        self.requireAuthentication = requireAuthentication
         self.schemas = schemas
         self.historyLimit = historyLimit
         self.fieldValidation = fieldValidation

@@ -32,7 +32,7 @@ enum ClientBenchmark: Benchmark {
             let directory = NSTemporaryDirectory() + "shipshape-bench-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            try sandbox.writeKubeconfig(to: directory + "/config", tls ? .token(token) : .none)
+            try sandbox.writeKubeconfig(to: directory + "/config", tls ? .token(token) : .admin)
             let configuration = try ClientConfiguration.load(kubeconfig: directory + "/config", environment: [:])
             let configMaps = try KubernetesClient(configuration: configuration).resource(ResourceType.configMaps, namespace: "default")
             let start = try await configMaps.list(ListOptions(limit: 1)).metadata.resourceVersion

@@ -44,7 +44,7 @@ enum OperatorBenchmark: Benchmark {
         quiet.logLevel = .critical
         // The operator alone is measured: no Deployment controller making ReplicaSets and Pods.
         return try await KubeSandbox.withRunning(SandboxOptions(historyLimit: 200_000, controllers: false)) { sandbox in
-            let client = try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url), logger: quiet)
+            let client = try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet)
             _ = try await client.resource(.customResourceDefinitions).create(try CustomResourceDefinition.microservices())
             for namespace in Set(microservices.map(\.namespace)) {
                 _ = try await client.resource(.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]])
@@ -54,7 +54,7 @@ enum OperatorBenchmark: Benchmark {
             }
             await sandbox.clearRequests()
             let rssBefore = residentMemory()
-            let shipshape = Operator(client: try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url), logger: quiet),
+            let shipshape = Operator(client: try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet),
                                      settings: OperatorSettings(workers: workers, identity: "bench"), logger: quiet)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: shipshape.services(after: []), logger: quiet))
             let clock = ContinuousClock()

@@ -25,7 +25,7 @@ import Testing
                                                  logger: WebhookHarness.quietLogger)
         try await WebhookHarness.withServer(certificate: certificate) { port in
             try await KubeSandbox.withRunning(SandboxOptions(serviceAddresses: [service: "127.0.0.1:\(port)"])) { sandbox in
-                let http = SandboxHTTP(url: sandbox.url)
+                let http = SandboxHTTP(url: sandbox.url, token: sandbox.adminToken)
                 do {
                     try await prepare(http, trusting: ca)
                     try await body(sandbox, http)
@@ -120,9 +120,10 @@ import Testing
     }
 }
 
-/// Plain HTTP to the sandbox, returning status, JSON and Warning headers.
+/// Plain HTTP to the sandbox as its admin, returning status, JSON and Warning headers.
 struct SandboxHTTP {
     let url: String
+    let token: String
     let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
     struct Reply {
@@ -135,6 +136,7 @@ struct SandboxHTTP {
         var request = HTTPClientRequest(url: url + path)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Authorization", value: "Bearer " + token)
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body.jsonText()))

@@ -31,7 +31,7 @@ import Testing
                 - name: files
                   context: {cluster: sandbox, user: files, namespace: kube-public}
                 """)
-            let fromData = try directory.write("data.yaml", try sandbox.kubeconfig(.clientCertificate(user: "from-data", groups: [])))
+            let fromData = try directory.write("data.yaml", try sandbox.kubeconfig(.clientCertificate(user: "from-data", groups: ["system:masters"])))
 
             for (path, user, namespace) in [(fromFiles, "from-files", "kube-public"), (fromData, "from-data", "default")] {
                 let configuration = try ClientConfiguration.load(kubeconfig: path, environment: ["HOME": directory.path])
@@ -115,15 +115,19 @@ import Testing
         }
     }
 
-    @Test func withoutCredentialsTheServerSays401() async throws {
+    /// As a real API server: no credentials is `system:anonymous`, whom RBAC forbids (403); a
+    /// token nobody issued is 401.
+    @Test func anonymousIsForbiddenAndAnUnknownTokenUnauthorized() async throws {
         try await KubeSandbox.withRunning(options) { sandbox in
-            let client = try sandbox.client(.none)
-            do {
-                _ = try await client.resource(ResourceType.namespaces).list()
-                Issue.record("an anonymous request is refused")
-            } catch let error as KubeError {
-                #expect(error.statusCode == 401)
-                #expect(error.description.contains("401"))
+            for (credentials, status, words) in [(KubeSandbox.Credentials.none, 403, "User \"system:anonymous\" cannot list"),
+                                                 (.token("not-issued"), 401, "Unauthorized")] {
+                do {
+                    _ = try await sandbox.client(credentials).resource(ResourceType.namespaces).list()
+                    Issue.record("the request is refused")
+                } catch let error as KubeError {
+                    #expect(error.statusCode == status)
+                    #expect(error.description.contains(words))
+                }
             }
         }
     }

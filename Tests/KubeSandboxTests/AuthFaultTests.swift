@@ -5,12 +5,16 @@ import NIOSSL
 import Testing
 
 @Suite struct AuthFaultTests {
-    @Test func bearerTokensAreRequiredWhenConfigured() async throws {
+    @Test func bearerTokensAuthenticateAndUnknownOnesAreUnauthorized() async throws {
         let options = SandboxOptions(tokens: ["s3cret": AuthenticatedUser(name: "ci", groups: ["system:masters"])])
         try await KubeSandbox.withRunning(options) { sandbox in
-            #expect(try await SandboxClient(sandbox).get("/api/v1/namespaces").status == 401)
-            #expect(try await SandboxClient(sandbox, headers: [("Authorization", "Bearer wrong")]).get("/api/v1/namespaces").status == 401)
-            let allowed = try await SandboxClient(sandbox, headers: [("Authorization", "Bearer s3cret")]).get("/api/v1/namespaces")
+            let anonymous = try await SandboxClient(sandbox, admin: false).get("/api/v1/namespaces")
+            #expect(anonymous.status == 403)
+            #expect(anonymous.json["message"] == "namespaces is forbidden: User \"system:anonymous\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope")
+            let wrong = try await SandboxClient(sandbox, headers: [("Authorization", "Bearer wrong")], admin: false).get("/api/v1/namespaces")
+            #expect(wrong.status == 401)
+            #expect(wrong.json["reason"] == "Unauthorized")
+            let allowed = try await SandboxClient(sandbox, headers: [("Authorization", "Bearer s3cret")], admin: false).get("/api/v1/namespaces")
             #expect(allowed.status == 200)
             #expect(await sandbox.requests().last?.user == "ci")
             #expect(try sandbox.kubeconfig(.token("s3cret")).contains("token: s3cret"))
@@ -20,21 +24,34 @@ import Testing
     @Test func clientCertificatesAuthenticateOverTLS() async throws {
         try await KubeSandbox.withRunning(SandboxOptions(tls: true)) { sandbox in
             let certificates = try #require(sandbox.certificates)
-            let minted = try certificates.clientCertificate(user: "shipshape", groups: ["operators"])
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(certificates.caPEM.utf8), format: .pem)])
-            let anonymous = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
-            tls.certificateChain = [.certificate(try NIOSSLCertificate(bytes: Array(minted.certificatePEM.utf8), format: .pem))]
-            tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(minted.keyPEM.utf8), format: .pem))
-            let authenticated = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
-            defer {
-                _ = anonymous.shutdown()
-                _ = authenticated.shutdown()
+            let caPEM = certificates.caPEM
+            func client(_ minted: (certificatePEM: String, keyPEM: String)?) throws -> HTTPClient {
+                var tls = TLSConfiguration.makeClientConfiguration()
+                tls.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(caPEM.utf8), format: .pem)])
+                if let minted {
+                    tls.certificateChain = [.certificate(try NIOSSLCertificate(bytes: Array(minted.certificatePEM.utf8), format: .pem))]
+                    tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(minted.keyPEM.utf8), format: .pem))
+                }
+                return HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
             }
-            #expect(try await SandboxClient(sandbox, http: anonymous).get("/api/v1/namespaces").status == 401)
-            #expect(try await SandboxClient(sandbox, http: authenticated).get("/api/v1/namespaces").status == 200)
+            let anonymous = try client(nil)
+            let operators = try client(try certificates.clientCertificate(user: "shipshape", groups: ["operators"]))
+            let masters = try client(try certificates.clientCertificate(user: "root", groups: ["system:masters"]))
+            defer { for http in [anonymous, operators, masters] { _ = http.shutdown() } }
+            #expect(try await SandboxClient(sandbox, http: anonymous, admin: false).get("/api/v1/namespaces").status == 403)
+            #expect(try await SandboxClient(sandbox, http: operators, admin: false).get("/api/v1/namespaces").status == 403,
+                    "the group operators has no RBAC binding")
             #expect(await sandbox.requests().last?.user == "shipshape")
-            let kubeconfig = try sandbox.kubeconfig(.clientCertificate(user: "admin", groups: []))
+            #expect(try await SandboxClient(sandbox, http: operators, admin: false).get("/version").status == 200)
+            #expect(try await SandboxClient(sandbox, http: masters, admin: false).get("/api/v1/namespaces").status == 200)
+            let whoami = try await SandboxClient(sandbox, http: masters, admin: false)
+                .post("/apis/authentication.k8s.io/v1/selfsubjectreviews", ["apiVersion": "authentication.k8s.io/v1", "kind": "SelfSubjectReview"])
+            #expect(whoami.status == 201)
+            #expect(whoami.json["status"]?["userInfo"]?["username"] == "root")
+            #expect(whoami.json["status"]?["userInfo"]?["groups"] == ["system:masters", "system:authenticated"])
+            let credential = whoami.json["status"]?["userInfo"]?["extra"]?["authentication.kubernetes.io/credential-id"]?.arrayValue?.first?.stringValue
+            #expect(credential?.hasPrefix("X509SHA256=") == true && credential?.count == "X509SHA256=".count + 64)
+            let kubeconfig = try sandbox.kubeconfig()
             #expect(kubeconfig.contains("certificate-authority-data:") && kubeconfig.contains("client-key-data:"))
             #expect(kubeconfig.contains("server: https://127.0.0.1:\(sandbox.port)"))
         }

@@ -15,16 +15,17 @@ struct APIResponse {
     var json: JSONValue { (try? JSONValue(parsingJSON: text)) ?? .null }
 }
 
-/// A tiny HTTP(S) client over AsyncHTTPClient for talking to a sandbox in tests.
+/// A tiny HTTP(S) client over AsyncHTTPClient for talking to a sandbox in tests: as the sandbox's
+/// admin (its bearer token) unless `admin` is false, then with `headers` and `http`'s TLS alone.
 struct SandboxClient {
     let baseURL: String
     let http: HTTPClient
     var headers: [(String, String)] = []
 
-    init(_ sandbox: KubeSandbox, http: HTTPClient = .shared, headers: [(String, String)] = []) {
+    init(_ sandbox: KubeSandbox, http: HTTPClient = .shared, headers: [(String, String)] = [], admin: Bool = true) {
         self.baseURL = sandbox.url
         self.http = http
-        self.headers = headers
+        self.headers = (admin ? [("Authorization", "Bearer " + sandbox.adminToken)] : []) + headers
     }
 
     func send(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil, text: String? = nil,

@@ -71,9 +71,10 @@ struct Harness {
     }
 
     /// Starts a sandbox with the CRD and namespace `shop`, and runs `body`. The sandbox's own
-    /// controllers are off: `rollOut` plays the Deployment controller.
-    static func withSandbox<T>(_ body: (Harness) async throws -> T) async throws -> T {
-        try await KubeSandbox.withRunning(SandboxOptions(schemas: Fixtures.schemas, controllers: false)) { sandbox in
+    /// controllers are off by default: `rollOut` plays the Deployment controller.
+    static func withSandbox<T>(_ options: SandboxOptions = SandboxOptions(schemas: Fixtures.schemas, controllers: false),
+                               _ body: (Harness) async throws -> T) async throws -> T {
+        try await KubeSandbox.withRunning(options) { sandbox in
             let client = try makeClient(sandbox)
             _ = try await client.resource(KubeModel.ResourceType.customResourceDefinitions).create(try Fixtures.crd())
             _ = try await client.resource(KubeModel.ResourceType.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "shop"]])
@@ -82,7 +83,7 @@ struct Harness {
     }
 
     static func makeClient(_ sandbox: KubeSandbox) throws -> KubernetesClient {
-        try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url), logger: logger("client"))
+        try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: logger("client"))
     }
 
     /// An operator for this sandbox (its own client, as another process would have).

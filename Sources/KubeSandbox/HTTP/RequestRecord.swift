@@ -10,7 +10,8 @@ public struct RequestRecord: Sendable, Hashable {
     public var query: String
     public var contentType: String?
     public var accept: String?
-    /// The authenticated user, if any.
+    /// The user the request acted as (after impersonation; `system:anonymous` without
+    /// credentials); nil when authentication failed (401).
     public var user: String?
     /// The response status code (200 for a watch that started streaming).
     public var status: Int

@@ -15,13 +15,14 @@ struct SandboxRequestContext: RequestContext {
     }
 }
 
-/// Answers every request: authentication, injected delays and faults, the request log, then the
-/// Kubernetes API itself (discovery, resources, watches).
+/// Answers every request: authentication and authorization, injected delays and faults, the
+/// request log, then the Kubernetes API itself (discovery, resources, watches).
 struct SandboxResponder: HTTPResponder {
     let store: ClusterStore
     let journal: RequestJournal
     let options: SandboxOptions
     let webhookCaller: WebhookCaller
+    let tokens: TokenAuthority
 
     func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         let path = request.uri.path
@@ -40,10 +41,10 @@ struct SandboxResponder: HTTPResponder {
 
     private func respond(to request: Request, context: SandboxRequestContext, route: APIRoute?,
                          query: QueryParameters, record: inout RequestRecord) async -> Response {
-        let user = await authenticate(request, context)
-        record.user = user?.name
-        if options.requireAuthentication, user == nil, route != .health {
-            return Responses.status(.unauthorized)
+        let user: AuthenticatedUser
+        do { user = try await admit(request, context, route: route, verb: record.verb, name: &record.user) } catch {
+            if case .api(let status) = error { return Responses.status(status) }
+            return Responses.status(APIStatus(code: 500, reason: "InternalError", message: error.description))
         }
         if let delay = await journal.delay(method: record.method, path: record.path) {
             try? await Task.sleep(for: delay)
@@ -53,6 +54,11 @@ struct SandboxResponder: HTTPResponder {
         }
         guard let route else { return Responses.status(.notFoundPath(record.path)) }
         do {
+            if let answer = try await authAPI(request, route: route, verb: record.verb, user: user) { return answer }
+            var request = request
+            try await preventEscalation(&request, route: route, verb: record.verb, user: user)
+            try await authorizeCreateOnPatch(request, route: route, verb: record.verb, user: user)
+            try await enforceOwnerReferencePermissions(&request, route: route, verb: record.verb, user: user)
             return try await handle(request, route: route, query: query, verb: record.verb, user: user)
         } catch let error as SandboxError {
             if case .api(let status) = error { return Responses.status(status) }
@@ -60,22 +66,6 @@ struct SandboxResponder: HTTPResponder {
         } catch {
             return Responses.status(APIStatus(code: 500, reason: "InternalError", message: "\(error)"))
         }
-    }
-
-    /// A bearer token from the options, or a client certificate the TLS handshake verified.
-    private func authenticate(_ request: Request, _ context: SandboxRequestContext) async -> AuthenticatedUser? {
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            return options.tokens[String(header.dropFirst("Bearer ".count)).trimmingWhitespace]
-        }
-        guard options.tls else { return nil }
-        // HTTP/1.1: the connection channel holds the TLS handler; HTTP/2: the stream's parent does.
-        for channel in [context.channel, context.channel.parent].compactMap({ $0 }) {
-            if let certificate = try? await channel.nioSSL_peerCertificate().get(),
-               let der = try? certificate.toDERBytes() {
-                return SandboxCertificates.user(fromDER: der)
-            }
-        }
-        return nil
     }
 
     static func verb(method: String, route: APIRoute?, query: QueryParameters) -> String {

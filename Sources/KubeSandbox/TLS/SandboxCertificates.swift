@@ -1,4 +1,5 @@
 import Certificates
+import Crypto
 import Foundation
 
 /// The sandbox's own certificate authority (generated at start), the serving certificate it
@@ -33,20 +34,12 @@ public struct SandboxCertificates: Sendable {
         }
     }
 
-    /// The user a DER client certificate names: CN and every O.
+    /// The user a DER client certificate names: CN and every O, with the credential id the API
+    /// server derives from the certificate (`X509SHA256=` and its SHA-256 in hex).
     static func user(fromDER der: [UInt8]) -> AuthenticatedUser? {
         guard let info = try? CertificateInfo(der: der), let name = info.commonName else { return nil }
-        return AuthenticatedUser(name: name, groups: info.organizations)
-    }
-}
-
-/// Who made a request: from a client certificate or a bearer token.
-public struct AuthenticatedUser: Sendable, Hashable {
-    public var name: String
-    public var groups: [String]
-
-    public init(name: String, groups: [String] = []) {
-        self.name = name
-        self.groups = groups
+        let digest = SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
+        return AuthenticatedUser(name: name, groups: info.organizations,
+                                 extra: [AuthenticatedUser.credentialIDKey: ["X509SHA256=" + digest]])
     }
 }
