@@ -43,7 +43,8 @@ public final class KubeSandbox: Sendable {
         let store = ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
                                  defaultFieldValidation: options.fieldValidation)
         let journal = RequestJournal()
-        let responder = SandboxResponder(store: store, journal: journal, options: options)
+        let responder = SandboxResponder(store: store, journal: journal, options: options,
+                                         openAPI: OpenAPIPublisher(schemas: options.schemas))
         let server = try certificates.map { try HTTPServerBuilder.http2Upgrade(tlsConfiguration: try Self.tlsConfiguration($0)) } ?? .http1()
         var logger = Logger(label: "kube-sandbox")
         logger.logLevel = .critical

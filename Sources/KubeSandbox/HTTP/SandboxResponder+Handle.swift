@@ -18,6 +18,8 @@ extension SandboxResponder {
             let resources = await store.catalog.resources(group: group, version: version)
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
+        case .openAPI(let path):
+            return try await serveOpenAPI(path, accept: request.headers[.accept])
         case .resource(let path):
             return try await handleResource(request, path: path, query: query, verb: verb)
         }

@@ -21,6 +21,7 @@ struct SandboxResponder: HTTPResponder {
     let store: ClusterStore
     let journal: RequestJournal
     let options: SandboxOptions
+    let openAPI: OpenAPIPublisher
 
     func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         let path = request.uri.path
