@@ -141,6 +141,7 @@ extension SandboxResponder {
                 throw SandboxError.api(.badRequest("error decoding YAML: \(error.description)"))
             }
         }
+        if !yaml, contentType.hasPrefix("application/vnd.kubernetes.protobuf") { return try ProtobufDecoder.object(from: bytes) }
         guard contentType.hasPrefix("application/json") || contentType.contains("patch+json") else {
             throw SandboxError.api(.unsupportedMediaType(contentType))
         }
