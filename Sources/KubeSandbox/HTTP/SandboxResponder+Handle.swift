@@ -31,7 +31,7 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
-        guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
+        guard let view = ResponseView(accept: request.headers[.accept]) else {
             throw SandboxError.api(.notAcceptable())
         }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
@@ -43,16 +43,19 @@ extension SandboxResponder {
             fieldManager: query["fieldManager"],
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
-        let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
+        let render = { (object: JSONValue) in view.isMetadataOnly ? Responses.partialMetadata(object, version: view.metaVersion) : object }
         switch (verb, path.name) {
         case ("get", let name?):
             let object = try await store.get(type, namespace: namespace, name: name)
-            if view == .table { return Responses.json(TableView(type: type).table([object], resourceVersion: nil)) }
+            if case .table = view {
+                let resourceVersion = object["metadata"]?["resourceVersion"]?.stringValue
+                return Responses.json(try Self.tableView(type, query, view).table([object], resourceVersion: resourceVersion))
+            }
             return Responses.json(render(object))
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query))
-            if view == .table {
-                return Responses.json(TableView(type: type).table(page.items, resourceVersion: String(page.resourceVersion)))
+            if case .table = view {
+                return Responses.json(try Self.tableView(type, query, view).table(page.items, resourceVersion: String(page.resourceVersion)))
             }
             return Responses.json(Self.listBody(page, type, view: view))
         case ("watch", nil):
@@ -98,9 +101,9 @@ extension SandboxResponder {
         var metadata: JSONObject = ["resourceVersion": .string(String(page.resourceVersion))]
         if let token = page.continueToken { metadata["continue"] = .string(token) }
         if let remaining = page.remainingItemCount { metadata["remainingItemCount"] = .integer(remaining) }
-        if view == .metadataOnly {
-            return ["kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata),
-                    "items": .array(page.items.map(Responses.partialMetadata))]
+        if view.isMetadataOnly {
+            return ["kind": "PartialObjectMetadataList", "apiVersion": .string("meta.k8s.io/" + view.metaVersion), "metadata": .object(metadata),
+                    "items": .array(page.items.map { Responses.partialMetadata($0, version: view.metaVersion) })]
         }
         return ["kind": .string(type.kind + "List"), "apiVersion": .string(type.apiVersion), "metadata": .object(metadata),
                 "items": .array(page.items)]
