@@ -84,6 +84,18 @@ import Testing
         }
     }
 
+    @Test func watchEventsCarryOneRowTables() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post("/api/v1/namespaces/default/configmaps", Fixtures.configMap("cm-a")).status == 201)
+            var events = try await client.watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=0", accept: Self.tableAccept)
+            let event = try #require(try await events.next())
+            #expect(event["type"] == "ADDED")
+            #expect(event["object"]?["kind"] == "Table")
+            #expect(Self.cells(event["object"] ?? .null).first?.first == "cm-a")
+        }
+    }
+
     @Test func kindsWithoutAPrinterGetNameAndCreatedAt() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

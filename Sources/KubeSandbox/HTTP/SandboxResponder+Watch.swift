@@ -46,7 +46,7 @@ extension SandboxResponder {
         let event: JSONValue
         switch message {
         case .event(let kind, let object):
-            event = ["type": .string(kind), "object": view.isMetadataOnly ? Responses.partialMetadata(object, version: view.metaVersion) : object]
+            event = ["type": .string(kind), "object": watchedObject(object, type, view: view)]
         case .bookmark(let revision, let initialEventsEnd):
             var metadata: JSONObject = ["resourceVersion": .string(String(revision)), "creationTimestamp": .null]
             if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
