@@ -71,6 +71,10 @@ struct KubectlTests {
             Self.succeeded(services, "80/TCP")
             #expect(services.standardOutput.split(separator: "\n").first?.split(separator: " ") == ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"])
             Self.succeeded(try await kubectl("get", "all"), "service/web", "deployment.apps/web")
+            Self.succeeded(try await kubectl("create", "service", "clusterip", "api", "--tcp=80:8080"), "service/api created")
+            Self.succeeded(try await kubectl("create", "role", "reader", "--verb=get,list", "--resource=pods"), "role.rbac.authorization.k8s.io/reader created")
+            Self.succeeded(try await kubectl("create", "rolebinding", "reader", "--role=reader", "--user=alice"), "rolebinding.rbac.authorization.k8s.io/reader created")
+            Self.succeeded(try await kubectl("get", "rolebinding", "reader", "-o", "wide"), "Role/reader", "alice")
 
             Self.succeeded(try await kubectl("explain", "deployment.spec"), "KIND:       Deployment", "FIELD: spec <DeploymentSpec>", "replicas")
             let index = try await kubectl("get", "--raw", "/openapi/v3")

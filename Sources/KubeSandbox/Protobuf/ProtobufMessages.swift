@@ -1,6 +1,7 @@
 /// The fields of the Kubernetes protobuf messages the sandbox decodes (numbers as in the API's
 /// `generated.proto`): the kinds kubectl's typed client sends as protobuf (`kubectl create
-/// configmap|namespace|secret|serviceaccount|deployment`), and the messages they contain.
+/// configmap|namespace|secret|serviceaccount|deployment|service|role|rolebinding|clusterrole|
+/// clusterrolebinding`), and the messages they contain.
 enum ProtobufMessages {
     indirect enum FieldType: Sendable {
         case string, bytes, integer, bool, time, intOrString, quantity
@@ -19,7 +20,10 @@ enum ProtobufMessages {
     /// Top-level kinds, by `apiVersion/kind`, and the message each is.
     static let kinds: [String: String] = [
         "v1/ConfigMap": "ConfigMap", "v1/Namespace": "Namespace", "v1/Secret": "Secret",
-        "v1/ServiceAccount": "ServiceAccount", "apps/v1/Deployment": "Deployment",
+        "v1/ServiceAccount": "ServiceAccount", "apps/v1/Deployment": "Deployment", "v1/Service": "Service",
+        "rbac.authorization.k8s.io/v1/Role": "Role", "rbac.authorization.k8s.io/v1/ClusterRole": "Role",
+        "rbac.authorization.k8s.io/v1/RoleBinding": "RoleBinding",
+        "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "RoleBinding",
     ]
 
     private static func field(_ name: String, _ type: FieldType, repeated: Bool = false, keepZero: Bool = false) -> Field {
@@ -93,5 +97,25 @@ enum ProtobufMessages {
                           4: field("protocol", .string), 5: field("hostIP", .string)],
         "EnvVar": [1: field("name", .string), 2: field("value", .string)],
         "ResourceRequirements": [1: field("limits", .map(.quantity)), 2: field("requests", .map(.quantity))],
+        "Service": [1: field("metadata", .message("ObjectMeta")), 2: field("spec", .message("ServiceSpec")),
+                    3: field("status", .message("ServiceStatus"))],
+        "ServiceSpec": [
+            1: field("ports", .message("ServicePort"), repeated: true), 2: field("selector", .map(.string)),
+            3: field("clusterIP", .string), 4: field("type", .string), 10: field("externalName", .string),
+        ],
+        "ServicePort": [1: field("name", .string), 2: field("protocol", .string), 3: field("port", .integer),
+                        4: field("targetPort", .intOrString), 5: field("nodePort", .integer), 6: field("appProtocol", .string)],
+        "ServiceStatus": [:],
+        // Role and ClusterRole (no aggregation rule); RoleBinding and ClusterRoleBinding.
+        "Role": [1: field("metadata", .message("ObjectMeta")), 2: field("rules", .message("PolicyRule"), repeated: true)],
+        "PolicyRule": [
+            1: field("verbs", .string, repeated: true), 2: field("apiGroups", .string, repeated: true),
+            3: field("resources", .string, repeated: true), 4: field("resourceNames", .string, repeated: true),
+            5: field("nonResourceURLs", .string, repeated: true),
+        ],
+        "RoleBinding": [1: field("metadata", .message("ObjectMeta")), 2: field("subjects", .message("Subject"), repeated: true),
+                        3: field("roleRef", .message("RoleRef"))],
+        "Subject": [1: field("kind", .string), 2: field("apiGroup", .string), 3: field("name", .string), 4: field("namespace", .string)],
+        "RoleRef": [1: field("apiGroup", .string), 2: field("kind", .string), 3: field("name", .string)],
     ]
 }
