@@ -63,6 +63,14 @@ import Testing
             #expect(try await Self.rowKinds(client, path + "?includeObject=None") == [JSONValue.null])
             #expect(try await Self.rowKinds(client, path + "?includeObject=Object") == ["ConfigMap"])
             #expect(try await client.get(path + "?includeObject=Everything", accept: Self.tableAccept).status == 400)
+
+            // kubectl get pages through lists (limit=500): a Table page carries the continue token.
+            #expect(try await client.post(path, Fixtures.configMap("cm-b")).status == 201)
+            let page = try await client.get(path + "?limit=1", accept: Self.tableAccept).json
+            #expect(page["rows"]?.arrayValue?.count == 1)
+            let token = try #require(page["metadata"]?["continue"]?.stringValue)
+            let next = try await client.get(path + "?limit=1&continue=" + token, accept: Self.tableAccept).json
+            #expect(Self.cells(next).first?.first == "cm-b")
         }
     }
 

@@ -36,8 +36,6 @@ enum ResponseView: Equatable {
     /// `as=Table` (group meta.k8s.io, `v=v1` or `v1beta1`), what `kubectl get` asks for.
     case table(version: String)
 
-    static let metadataOnly = ResponseView.metadataOnly(version: "v1")
-
     var isMetadataOnly: Bool {
         if case .metadataOnly = self { return true }
         return false

@@ -55,7 +55,7 @@ extension SandboxResponder {
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query))
             if case .table = view {
-                return Responses.json(try Self.tableView(type, query, view).table(page.items, resourceVersion: String(page.resourceVersion)))
+                return Responses.json(try Self.tableView(type, query, view).table(page.items, resourceVersion: String(page.resourceVersion), page: page))
             }
             return Responses.json(Self.listBody(page, type, view: view))
         case ("watch", nil):

@@ -30,7 +30,8 @@ struct TableView {
         return TableColumn.builtin(type) ?? [TableColumn.name, TableColumn.createdAt]
     }
 
-    func table(_ objects: [JSONValue], resourceVersion: String?) -> JSONValue {
+    /// The Table of `objects`; a list's page carries its `continue` token and remaining count.
+    func table(_ objects: [JSONValue], resourceVersion: String?, page: ListPage? = nil) -> JSONValue {
         let columns = columns
         let definitions: [JSONValue] = columns.map { column in
             ["name": .string(column.name), "type": .string(column.type), "format": .string(column.format),
@@ -48,6 +49,8 @@ struct TableView {
         }
         var metadata = JSONObject()
         if let resourceVersion { metadata["resourceVersion"] = .string(resourceVersion) }
+        if let token = page?.continueToken { metadata["continue"] = .string(token) }
+        if let remaining = page?.remainingItemCount { metadata["remainingItemCount"] = .integer(remaining) }
         return ["kind": "Table", "apiVersion": .string("meta.k8s.io/" + version), "metadata": .object(metadata),
                 "columnDefinitions": .array(definitions), "rows": .array(rows)]
     }
