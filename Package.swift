@@ -165,6 +165,8 @@ let package = Package(
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer"]),
         // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
         .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
+        // The real kubectl (from PATH) against KubeSandbox: apply, diff, explain, get, create.
+        .testTarget(name: "KubectlTests", dependencies: ["KubeSandbox", "KubeSchema"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [

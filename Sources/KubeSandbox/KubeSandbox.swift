@@ -50,7 +50,8 @@ public final class KubeSandbox: Sendable {
         let journal = RequestJournal()
         let tokens = TokenAuthority()
         let responder = SandboxResponder(store: store, journal: journal, options: options,
-                                         webhookCaller: WebhookCaller(serviceAddresses: options.serviceAddresses), tokens: tokens)
+                                         webhookCaller: WebhookCaller(serviceAddresses: options.serviceAddresses), tokens: tokens,
+                                         openAPI: OpenAPIPublisher(schemas: options.schemas))
         let server = try certificates.map { try HTTPServerBuilder.http2Upgrade(tlsConfiguration: try Self.tlsConfiguration($0)) } ?? .http1()
         var logger = Logger(label: "kube-sandbox")
         logger.logLevel = .critical

@@ -8,6 +8,9 @@ import KubeModel
 public struct OpenAPISchemas: Sendable {
     /// Every component schema of every document, by name; descriptions are dropped.
     public let components: [String: JSONValue]
+    /// Each document's file, by the path the API server serves it at (`apis/apps/v1` for
+    /// `apis__apps__v1_openapi.json`).
+    public let documentFiles: [String: String]
     private let schemaNames: [GroupVersionKind: String]
 
     /// Reads every `*.json` document in `directory`.
@@ -21,8 +24,10 @@ public struct OpenAPISchemas: Sendable {
         guard !files.isEmpty else { throw SchemaFileError(path: directory, message: "no OpenAPI documents (*.json)") }
         var components: [String: JSONValue] = [:]
         var names: [GroupVersionKind: String] = [:]
+        var documentFiles: [String: String] = [:]
         for file in files {
             let path = directory + "/" + file
+            documentFiles[file.replacingOccurrences(of: "_openapi.json", with: "").replacingOccurrences(of: "__", with: "/")] = path
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SchemaFileError(path: path, message: "cannot read the file")
             }
@@ -42,6 +47,7 @@ public struct OpenAPISchemas: Sendable {
             }
         }
         self.components = components
+        self.documentFiles = documentFiles
         self.schemaNames = names
     }
 

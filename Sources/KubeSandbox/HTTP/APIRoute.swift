@@ -8,6 +8,8 @@ enum APIRoute: Equatable {
     case resources(group: String, version: String)
     case version
     case health
+    /// `/openapi/v2`, `/openapi/v3` and `/openapi/v3/<group version path>`: what follows `openapi/`.
+    case openAPI(String)
     case resource(ResourcePath)
 
     /// `/api/v1/namespaces/shop/deployments/web/status`, split into its parts.
@@ -35,6 +37,8 @@ enum APIRoute: Equatable {
             self = .version
         case "healthz", "readyz", "livez":
             self = .health
+        case "openapi" where parts.count > 1:
+            self = .openAPI(parts.dropFirst().joined(separator: "/"))
         default:
             return nil
         }

@@ -21,32 +21,47 @@ enum Responses {
         return json(status.json, code: status.code, headers: headers)
     }
 
-    /// The object's metadata alone, as `PartialObjectMetadata`.
-    static func partialMetadata(_ object: JSONValue) -> JSONValue {
-        ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": object["metadata"] ?? .object([:])]
+    /// The object's metadata alone, as `PartialObjectMetadata` (of `meta.k8s.io/v1` or `v1beta1`).
+    static func partialMetadata(_ object: JSONValue, version: String = "v1") -> JSONValue {
+        ["kind": "PartialObjectMetadata", "apiVersion": .string("meta.k8s.io/" + version), "metadata": object["metadata"] ?? .object([:])]
     }
 }
 
 /// What the client asked to receive, from its Accept header.
 enum ResponseView: Equatable {
     case full
-    /// `as=PartialObjectMetadata` or `as=PartialObjectMetadataList` (group meta.k8s.io, v1).
-    case metadataOnly
-    /// `as=Table` (group meta.k8s.io), what `kubectl get` asks for: offered only for resources
-    /// with printer columns (CRDs'); otherwise the next media range (plain JSON) is served.
-    case table
+    /// `as=PartialObjectMetadata` or `as=PartialObjectMetadataList` (group meta.k8s.io, `v=v1`
+    /// or `v1beta1`).
+    case metadataOnly(version: String)
+    /// `as=Table` (group meta.k8s.io, `v=v1` or `v1beta1`), what `kubectl get` asks for.
+    case table(version: String)
+
+    var isMetadataOnly: Bool {
+        if case .metadataOnly = self { return true }
+        return false
+    }
+
+    /// The meta.k8s.io version of a metadata-only or Table answer.
+    var metaVersion: String {
+        switch self {
+        case .full: return "v1"
+        case .metadataOnly(let version), .table(let version): return version
+        }
+    }
 
     /// Picks the first media range the sandbox can serve; nil when none (406).
-    init?(accept: String?, tables: Bool = false) {
+    init?(accept: String?) {
         guard let accept, !accept.isEmpty else { self = .full; return }
         for range in accept.split(separator: ",") {
             let parameters = range.split(separator: ";").map { String($0).trimmingWhitespace }
             guard let type = parameters.first, ["application/json", "*/*", "application/*", "application/yaml"].contains(type) else { continue }
-            let asValue = parameters.dropFirst().first { $0.hasPrefix("as=") }.map { String($0.dropFirst(3)) }
-            switch asValue {
+            let value = { (name: String) in parameters.dropFirst().first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } }
+            let version = value("v") ?? "v1"
+            guard value("as") == nil || (value("g") == "meta.k8s.io" && ["v1", "v1beta1"].contains(version)) else { continue }
+            switch value("as") {
             case nil: self = .full; return
-            case "PartialObjectMetadata"?, "PartialObjectMetadataList"?: self = .metadataOnly; return
-            case "Table"? where tables: self = .table; return
+            case "PartialObjectMetadata"?, "PartialObjectMetadataList"?: self = .metadataOnly(version: version); return
+            case "Table"?: self = .table(version: version); return
             default: continue
             }
         }

@@ -19,6 +19,8 @@ extension SandboxResponder {
             let resources = await store.catalog.resources(group: group, version: version)
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
+        case .openAPI(let path):
+            return try await serveOpenAPI(path, accept: request.headers[.accept])
         case .resource(let path):
             let response = try await handleResource(request, path: path, query: query, verb: verb, user: user)
             return await withDeprecationWarning(response, path)
@@ -31,7 +33,7 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
-        guard let view = ResponseView(accept: request.headers[.accept], tables: !type.printerColumns.isEmpty) else {
+        guard let view = ResponseView(accept: request.headers[.accept]) else {
             throw SandboxError.api(.notAcceptable())
         }
         let status = path.subresource == "status"
@@ -51,7 +53,7 @@ extension SandboxResponder {
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {
             throw SandboxError.api(.notFoundPath(subresource))
         }
-        let render = { (object: JSONValue) in view == .metadataOnly ? Responses.partialMetadata(object) : object }
+        let render = { (object: JSONValue) in view.isMetadataOnly ? Responses.partialMetadata(object, version: view.metaVersion) : object }
         func attributes(_ operation: AdmissionAttributes.Operation, name: String) -> AdmissionAttributes {
             AdmissionAttributes(operation: operation, type: type, subresource: path.subresource, namespace: namespace,
                                 name: name, user: user, dryRun: write.dryRun)
@@ -59,12 +61,15 @@ extension SandboxResponder {
         switch (verb, path.name) {
         case ("get", let name?):
             let object = try await store.get(type, namespace: namespace, name: name)
-            if view == .table { return Responses.json(TableView(type: type).table([object], resourceVersion: nil)) }
+            if case .table = view {
+                let resourceVersion = object["metadata"]?["resourceVersion"]?.stringValue
+                return Responses.json(try Self.tableView(type, query, view).table([object], resourceVersion: resourceVersion))
+            }
             return Responses.json(render(object))
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query, type))
-            if view == .table {
-                return Responses.json(TableView(type: type).table(page.items, resourceVersion: String(page.resourceVersion)))
+            if case .table = view {
+                return Responses.json(try Self.tableView(type, query, view).table(page.items, resourceVersion: String(page.resourceVersion), page: page))
             }
             return Responses.json(Self.listBody(page, type, view: view))
         case ("watch", nil):
@@ -121,9 +126,9 @@ extension SandboxResponder {
         var metadata: JSONObject = ["resourceVersion": .string(String(page.resourceVersion))]
         if let token = page.continueToken { metadata["continue"] = .string(token) }
         if let remaining = page.remainingItemCount { metadata["remainingItemCount"] = .integer(remaining) }
-        if view == .metadataOnly {
-            return ["kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata),
-                    "items": .array(page.items.map(Responses.partialMetadata))]
+        if view.isMetadataOnly {
+            return ["kind": "PartialObjectMetadataList", "apiVersion": .string("meta.k8s.io/" + view.metaVersion), "metadata": .object(metadata),
+                    "items": .array(page.items.map { Responses.partialMetadata($0, version: view.metaVersion) })]
         }
         // The real server leaves kind and apiVersion out of a built-in kind's list items (a
         // custom resource's items keep them).
@@ -175,6 +180,7 @@ extension SandboxResponder {
                 throw SandboxError.api(.badRequest("error decoding YAML: \(error.description)"))
             }
         }
+        if !yaml, contentType.hasPrefix("application/vnd.kubernetes.protobuf") { return try ProtobufDecoder.object(from: bytes) }
         guard contentType.hasPrefix("application/json") || contentType.contains("patch+json") else {
             throw SandboxError.api(.unsupportedMediaType(contentType))
         }

@@ -46,11 +46,11 @@ extension SandboxResponder {
         let event: JSONValue
         switch message {
         case .event(let kind, let object):
-            event = ["type": .string(kind), "object": view == .metadataOnly ? Responses.partialMetadata(object) : object]
+            event = ["type": .string(kind), "object": watchedObject(object, type, view: view)]
         case .bookmark(let revision, let initialEventsEnd):
             var metadata: JSONObject = ["resourceVersion": .string(String(revision)), "creationTimestamp": .null]
             if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
-            let object: JSONValue = view == .metadataOnly
+            let object: JSONValue = view.isMetadataOnly
                 ? ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": .object(metadata)]
                 : ["kind": .string(type.kind), "apiVersion": .string(type.apiVersion), "metadata": .object(metadata)]
             event = ["type": "BOOKMARK", "object": object]

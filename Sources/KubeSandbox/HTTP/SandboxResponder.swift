@@ -23,6 +23,7 @@ struct SandboxResponder: HTTPResponder {
     let options: SandboxOptions
     let webhookCaller: WebhookCaller
     let tokens: TokenAuthority
+    let openAPI: OpenAPIPublisher
 
     func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         let path = request.uri.path

@@ -1,0 +1,28 @@
+import KubeModel
+
+extension SandboxResponder {
+    /// The Table a `as=Table` request asks for: its version and `?includeObject=` (Metadata by
+    /// default; None or Object).
+    static func tableView(_ type: ResourceType, _ query: QueryParameters, _ view: ResponseView) throws(SandboxError) -> TableView {
+        var include = TableView.IncludeObject.metadata
+        if let text = query["includeObject"], !text.isEmpty {
+            guard let parsed = TableView.IncludeObject(rawValue: text) else {
+                throw .api(.badRequest("unrecognized includeObject value: \"\(text)\""))
+            }
+            include = parsed
+        }
+        return TableView(type: type, includeObject: include, version: view.metaVersion)
+    }
+
+    /// A watch event's object as the client asked for it: whole, its metadata, or a one-row
+    /// Table (with its column definitions, which kubectl prints once while they stay the same).
+    static func watchedObject(_ object: JSONValue, _ type: ResourceType, view: ResponseView) -> JSONValue {
+        switch view {
+        case .full: return object
+        case .metadataOnly(let version): return Responses.partialMetadata(object, version: version)
+        case .table(let version):
+            let resourceVersion = object["metadata"]?["resourceVersion"]?.stringValue
+            return TableView(type: type, version: version).table([object], resourceVersion: resourceVersion)
+        }
+    }
+}
