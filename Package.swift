@@ -93,6 +93,9 @@ let package = Package(
         ),
         // Validation of objects against OpenAPI v3 schemas (the official Kubernetes ones, CRDs').
         .target(name: "KubeSchema", dependencies: ["KubeModel"]),
+        // CEL (Common Expression Language) as Kubernetes uses it: parser, checker against a
+        // schema, cost estimate and evaluator over JSON values, with the Kubernetes libraries.
+        .target(name: "CEL", dependencies: ["KubeModel"]),
         // An in-memory Kubernetes API server on loopback (HTTP and HTTPS) for tests and local dev.
         .target(
             name: "KubeSandbox",
@@ -135,6 +138,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL", "KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
