@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "KubeSandbox",
             dependencies: [
-                "KubeModel", "KubeSchema", "Certificates",
+                "KubeModel", "KubeSchema", "Certificates", "CEL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -11,6 +11,10 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
         case notSupported = "FieldValueNotSupported"
         /// The value breaks a bound, a format or a length (`FieldValueInvalid`).
         case invalid = "FieldValueInvalid"
+        /// A rule forbids the value (`FieldValueForbidden`), as a CEL rule's `reason` may say.
+        case forbidden = "FieldValueForbidden"
+        /// A list element repeats a key or value that must be unique (`FieldValueDuplicate`).
+        case duplicate = "FieldValueDuplicate"
         /// A field the schema does not declare (reported only when unknown fields are errors).
         case unknownField = "FieldValueUnknown"
     }

@@ -51,3 +51,11 @@ enum Strings {
         return regex.firstMatch(in: text, range: range) != nil
     }
 }
+
+/// Regular expressions as CEL's `matches` and OpenAPI's `pattern` use them.
+public enum CELRegex {
+    /// Whether `pattern` matches anywhere in `text`; an invalid pattern is an error.
+    public static func matches(_ text: String, _ pattern: String) throws(CELEvaluationError) -> Bool {
+        try Strings.matches(text, pattern)
+    }
+}

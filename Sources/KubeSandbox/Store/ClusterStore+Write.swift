@@ -92,7 +92,7 @@ extension ClusterStore {
             if type.hasStatus { candidate["status"] = old.value["status"] }
         }
         candidate["apiVersion"] = .string(type.apiVersion)
-        var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
+        var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation, old: old.value)
         if Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)
         }
