@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["CCurl", "KubeModel", .product(name: "Logging", package: "swift-log")]
         ),
         // The Microservice API: types, defaults, schema (CRD + strict validation).
-        .target(name: "ShipshapeAPI", dependencies: ["KubeModel"]),
+        .target(name: "ShipshapeAPI", dependencies: ["KubeModel", "CEL"]),
         // Pure: Microservices -> Kubernetes objects.
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
-        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
+        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema", "CEL"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing.

@@ -31,7 +31,9 @@ public enum CELSchemaCheck {
         var issues = walk.issues
         let total = walk.costs.reduce(0) { $0 + $1.cost }
         if total > schemaCostLimit {
-            for expensive in walk.costs.sorted(by: { $0.cost > $1.cost }).prefix(4) {
+            // The (at most four) most expensive rules; those under 1% of the budget are not named.
+            let named = walk.costs.filter { $0.cost >= schemaCostLimit / 100 }.sorted { $0.cost > $1.cost }.prefix(4)
+            for expensive in named {
                 issues.append(CELSchemaIssue(field: expensive.field, reason: "FieldValueForbidden",
                                              message: "Forbidden: contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema"))
             }

@@ -19,6 +19,9 @@ public indirect enum CELValue: Sendable, Hashable {
     case ip(IPAddress)
     case cidr(CIDR)
 
+    /// The names of CEL's built-in types, which are also identifiers (`type(x) == int`).
+    static let typeNames: Set<String> = ["int", "uint", "double", "string", "bool", "bytes", "list", "map", "null_type", "type"]
+
     /// The CEL name of this value's type, for error messages and `type()`.
     public var typeName: String {
         switch self {

@@ -45,8 +45,9 @@ struct Checker {
             default: return Typed(type: .null)
             }
         case .identifier(let name):
-            guard let typed = variables[name] else { return fail(expr, "undeclared reference to '\(name)' (in container '')") }
-            return typed
+            if let typed = variables[name] { return typed }
+            if CELValue.typeNames.contains(name) { return Typed(type: .type) }
+            return fail(expr, "undeclared reference to '\(name)' (in container '')")
         case .select(let operand, let field, let optional, let test):
             let base = check(operand)
             var result = select(base, field, expr)

@@ -9,8 +9,9 @@ struct Interpreter {
         switch expr.kind {
         case .literal(let value): return value
         case .identifier(let name):
-            guard let value = variables[name] else { throw CELEvaluationError("no such attribute: \(name)") }
-            return value
+            if let value = variables[name] { return value }
+            if CELValue.typeNames.contains(name) { return .type(name) }
+            throw CELEvaluationError("no such attribute: \(name)")
         case .select(let operand, let field, let optional, let test):
             return try select(try evaluate(operand), field, optional: optional, test: test)
         case .index(let operand, let index, let optional):
