@@ -19,19 +19,25 @@ public struct CELProgram: Sendable {
     public let estimatedCost: Double
     /// Whether the expression refers to `oldSelf` (a transition rule).
     public let usesOldSelf: Bool
+    /// `optionalOldSelf`: `oldSelf` is an optional, none on create, and the rule always runs.
+    public let optionalOldSelf: Bool
     let expr: Expr
 
     /// Parses and checks `source` with `self` (and `oldSelf`) bound to values of `schema`;
-    /// a nil schema types `self` as dyn. Throws the compile errors cel-go would report.
-    public static func compile(_ source: String, selfSchema schema: JSONValue?, kind: Kind = .rule) throws(CELCompileError) -> CELProgram {
+    /// a nil schema types `self` as dyn; with `optionalOldSelf`, `oldSelf` is an optional.
+    /// Throws the compile errors cel-go would report.
+    public static func compile(_ source: String, selfSchema schema: JSONValue?, kind: Kind = .rule,
+                               optionalOldSelf: Bool = false) throws(CELCompileError) -> CELProgram {
         var parser = Parser(source)
         guard let expr = parser.parse() else { throw CELCompileError(source: source, issues: parser.issues) }
         let selfVariable = Checker.variable(schema: schema)
-        var checker = Checker(variables: ["self": selfVariable, "oldSelf": selfVariable])
+        var oldVariable = selfVariable
+        if optionalOldSelf { oldVariable.type = .optional(selfVariable.type) }
+        var checker = Checker(variables: ["self": selfVariable, "oldSelf": oldVariable])
         let typed = checker.check(expr)
         guard checker.issues.isEmpty else { throw CELCompileError(source: source, issues: checker.issues) }
         return CELProgram(source: source, kind: kind, resultType: typed.type, estimatedCost: typed.cost,
-                          usesOldSelf: expr.references("oldSelf"), expr: expr)
+                          usesOldSelf: expr.references("oldSelf"), optionalOldSelf: optionalOldSelf, expr: expr)
     }
 
     /// Whether the result type fits the kind: bool for a rule, string for a message expression.
@@ -39,11 +45,15 @@ public struct CELProgram: Sendable {
         resultType.fits(kind == .rule ? .bool : .string)
     }
 
-    /// Evaluates with `self` bound to `value` (and `oldSelf` to `old` when given), each converted
-    /// from JSON by `schema`.
+    /// Evaluates with `self` bound to `value` (and `oldSelf` to `old` when given, or to an
+    /// optional of it for `optionalOldSelf`), each converted from JSON by `schema`.
     public func evaluate(self value: JSONValue, oldSelf old: JSONValue? = nil, schema: JSONValue? = nil) throws(CELEvaluationError) -> CELValue {
         var variables: [String: CELValue] = ["self": CELValue(json: value, schema: schema)]
-        if let old { variables["oldSelf"] = CELValue(json: old, schema: schema) }
+        if optionalOldSelf {
+            variables["oldSelf"] = .optional(old.map { CELValue(json: $0, schema: schema) })
+        } else if let old {
+            variables["oldSelf"] = CELValue(json: old, schema: schema)
+        }
         return try Interpreter(variables: variables).evaluate(expr)
     }
 }

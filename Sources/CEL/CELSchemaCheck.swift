@@ -88,7 +88,8 @@ public enum CELSchemaCheck {
             let source = rule["rule"]?.stringValue ?? ""
             let value = Self.goJSON(rule)
             do {
-                let program = try CELProgram.compile(source, selfSchema: selfSchema, kind: .rule)
+                let program = try CELProgram.compile(source, selfSchema: selfSchema, kind: .rule,
+                                                     optionalOldSelf: rule["optionalOldSelf"]?.boolValue == true)
                 if !program.hasExpectedResultType {
                     invalid("\(path).rule", "Invalid value: \(value): cel expression must evaluate to a bool")
                 }

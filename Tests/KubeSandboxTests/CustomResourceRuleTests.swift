@@ -47,3 +47,61 @@ import Testing
         }
     }
 }
+
+/// Rule behaviour the recorded cases do not cover.
+@Suite struct CustomResourceRuleBehaviourTests {
+    static let crd: JSONValue = [
+        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": ["name": "gizmos.example.dev"],
+        "spec": [
+            "group": "example.dev", "scope": "Namespaced",
+            "names": ["plural": "gizmos", "singular": "gizmo", "kind": "Gizmo"],
+            "versions": [[
+                "name": "v1", "served": true, "storage": true,
+                "schema": ["openAPIV3Schema": [
+                    "type": "object",
+                    "properties": ["spec": ["type": "object", "properties": [
+                        "tags": ["type": "array", "x-kubernetes-list-type": "set", "items": ["type": "string"]],
+                        "items": [
+                            "type": "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"],
+                            "items": ["type": "object", "required": ["name"], "properties": [
+                                "name": ["type": "string"],
+                                "size": ["type": "integer", "x-kubernetes-validations": [
+                                    ["rule": "self >= oldSelf", "message": "size may only grow"],
+                                ]],
+                            ]],
+                        ],
+                        "count": ["type": "integer", "x-kubernetes-validations": [
+                            ["rule": "oldSelf.hasValue() || self == 0", "optionalOldSelf": true, "messageExpression": "'starts at 0, not ' + string(self)"],
+                        ]],
+                    ]]],
+                ]],
+            ]],
+        ],
+    ]
+
+    @Test func transitionRulesCorrelateByListKeyAndOptionalOldSelfRunsOnCreate() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Self.crd).status == 201)
+            let path = "/apis/example.dev/v1/namespaces/default/gizmos"
+            let object: JSONValue = ["apiVersion": "example.dev/v1", "kind": "Gizmo", "metadata": ["name": "g"],
+                                     "spec": ["count": 3, "items": [["name": "a", "size": 2]]]]
+            let refused = try await client.post(path, object)
+            #expect(refused.status == 422)
+            #expect(refused.json["details"]?["causes"]?.arrayValue?.first?["message"] == "Invalid value: 3: starts at 0, not 3")
+
+            var valid = object
+            valid["spec"]?["count"] = 0
+            #expect(try await client.post(path, valid).status == 201)
+
+            let shrunk = try await client.mergePatch(path + "/g", ["spec": ["items": [["name": "b", "size": 1], ["name": "a", "size": 1]]]])
+            #expect(shrunk.status == 422)
+            #expect(CustomResourceRuleTests.causes(shrunk.json) == ["FieldValueInvalid spec.items[1].size"], "only a, which existed before, is compared")
+
+            let duplicate = try await client.mergePatch(path + "/g", ["spec": ["count": 5, "tags": ["x", "y", "x"]]])
+            #expect(duplicate.status == 422)
+            #expect(CustomResourceRuleTests.causes(duplicate.json) == ["FieldValueDuplicate spec.tags[2]"], "an existing count may change")
+        }
+    }
+}

@@ -21,6 +21,7 @@ struct CustomResourceRules {
         var walk = Walk(evaluateRules: false)
         walk.visit(object, old: old, schema: schema, at: .root)
         let structural = walk.violations
+        guard Self.declaresRules(schema) else { return structural }
         let blocked = (prior + structural).contains { Self.blockingReasons.contains($0.kind.rawValue) || $0.message.hasPrefix("Too long:") || $0.message.hasPrefix("Too many:") }
         if blocked {
             let skipped = SchemaViolation(.invalid, at: .root, "Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")
@@ -29,6 +30,17 @@ struct CustomResourceRules {
         var rules = Walk(evaluateRules: true)
         rules.visit(object, old: old, schema: schema, at: .root)
         return structural + rules.violations
+    }
+
+    /// Whether any node of `schema` has `x-kubernetes-validations` (without, the API server has
+    /// no CEL validator and reports no skipped rules).
+    static func declaresRules(_ schema: JSONValue) -> Bool {
+        switch schema {
+        case .object(let object):
+            return object["x-kubernetes-validations"] != nil || object.contains { declaresRules($0.value) }
+        case .array(let items): return items.contains(where: declaresRules)
+        default: return false
+        }
     }
 
     struct Walk {
@@ -92,12 +104,13 @@ struct CustomResourceRules {
                 guard let source = rule["rule"]?.stringValue else { continue }
                 let program: CELProgram
                 do {
-                    program = try CELProgram.compile(source, selfSchema: schema)
+                    program = try CELProgram.compile(source, selfSchema: schema,
+                                                     optionalOldSelf: rule["optionalOldSelf"]?.boolValue == true)
                 } catch {
                     violations.append(SchemaViolation(.invalid, at: path, "Invalid value: \"\(source)\": compilation failed: \(error)"))
                     continue
                 }
-                if program.usesOldSelf, old == nil { continue }
+                if program.usesOldSelf, !program.optionalOldSelf, old == nil { continue }
                 let target = rule["fieldPath"]?.stringValue.map { path.appending(Self.relativePath($0)) } ?? path
                 do {
                     let result = try program.evaluate(self: value, oldSelf: old, schema: schema)
