@@ -31,19 +31,17 @@ public struct CELCompileError: Error, Sendable, CustomStringConvertible {
 
     /// 1-based line, 0-based column and the line's text for an offset.
     static func locate(_ offset: Int, in source: String) -> (Int, Int, String) {
-        var line = 1, column = 0, current = ""
-        var lines: [String] = []
-        for (index, scalar) in source.unicodeScalars.enumerated() {
-            if index == offset { lines = [current]; break }
+        var line = 1, column = 0
+        for scalar in source.unicodeScalars.prefix(offset) {
             if scalar == "\n" {
-                line += 1; column = 0; current = ""
+                line += 1
+                column = 0
             } else {
-                column += 1; current.unicodeScalars.append(scalar)
+                column += 1
             }
         }
-        let rest = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let text = line - 1 < rest.count ? String(rest[line - 1]) : (lines.first ?? current)
-        return (line, column, text)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return (line, column, line - 1 < lines.count ? String(lines[line - 1]) : "")
     }
 }
 

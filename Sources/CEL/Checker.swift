@@ -75,7 +75,7 @@ struct Checker {
         case .unary(let op, let operand):
             let value = check(operand)
             let expected: CELType = op == "!" ? .bool : value.type
-            if op == "!", !value.type.fits(.bool) || (op == "-" && !value.type.isNumeric && value.type != .dyn) {
+            if (op == "!" && !value.type.fits(.bool)) || (op == "-" && !value.type.isNumeric && value.type != .dyn) {
                 return fail(expr, "found no matching overload for '\(op)_' applied to '(\(value.type))'")
             }
             return Typed(type: expected, cost: value.cost + 1)

@@ -46,6 +46,11 @@ struct CustomResourceRules {
     struct Walk {
         let evaluateRules: Bool
         var violations: [SchemaViolation] = []
+        /// Rules compiled so far, by schema location (indices dropped) and rule text: list items
+        /// share their schema, so each rule compiles once per request.
+        private var programs: [String: Result<CELProgram, CELCompileError>] = [:]
+
+        init(evaluateRules: Bool) { self.evaluateRules = evaluateRules }
 
         mutating func visit(_ value: JSONValue, old: JSONValue?, schema rawSchema: JSONValue, at path: FieldPath) {
             guard let schema = rawSchema.objectValue else { return }
@@ -102,11 +107,15 @@ struct CustomResourceRules {
         private mutating func checkRules(_ value: JSONValue, old: JSONValue?, schema: JSONValue, at path: FieldPath) {
             for rule in schema["x-kubernetes-validations"]?.arrayValue ?? [] {
                 guard let source = rule["rule"]?.stringValue else { continue }
+                let location = path.components.map { if case .key(let key) = $0 { key } else { "[]" } }.joined(separator: ".")
+                let compiled = programs["\(location)\u{0}\(source)"] ?? Result { () throws(CELCompileError) in
+                    try CELProgram.compile(source, selfSchema: schema, optionalOldSelf: rule["optionalOldSelf"]?.boolValue == true)
+                }
+                programs["\(location)\u{0}\(source)"] = compiled
                 let program: CELProgram
-                do {
-                    program = try CELProgram.compile(source, selfSchema: schema,
-                                                     optionalOldSelf: rule["optionalOldSelf"]?.boolValue == true)
-                } catch {
+                switch compiled {
+                case .success(let compiledProgram): program = compiledProgram
+                case .failure(let error):
                     violations.append(SchemaViolation(.invalid, at: path, "Invalid value: \"\(source)\": compilation failed: \(error)"))
                     continue
                 }
