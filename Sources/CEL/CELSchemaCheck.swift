@@ -57,6 +57,46 @@ public enum CELSchemaCheck {
         }
     }
 
+    /// The `reason`s a rule may give.
+    static let reasons = ["FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"]
+
+    /// Whether a rule's `fieldPath` (`.spec.replicas`, `['a.b']`, `.list[0]` into an atomic list)
+    /// names a field `schema` declares.
+    public static func isValidFieldPath(_ text: String, in schema: JSONValue) -> Bool {
+        var rest = Substring(text)
+        var node = schema
+        guard rest.first == "." || rest.first == "[" else { return false }
+        while let first = rest.first {
+            let name: String
+            if first == "." {
+                rest = rest.dropFirst()
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                name = String(rest[..<end])
+                rest = rest[end...]
+            } else if rest.hasPrefix("['"), let close = rest.range(of: "']") {
+                name = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound])
+                rest = rest[close.upperBound...]
+            } else if first == "[", let close = rest.firstIndex(of: "]"), Int(rest[rest.index(after: rest.startIndex)..<close]) != nil {
+                let listType = node["x-kubernetes-list-type"]?.stringValue ?? "atomic"
+                guard node["type"]?.stringValue == "array", listType == "atomic", let items = node["items"] else { return false }
+                node = items
+                rest = rest[rest.index(after: close)...]
+                continue
+            } else {
+                return false
+            }
+            guard !name.isEmpty else { return false }
+            if let property = node["properties"]?[name] {
+                node = property
+            } else if let additional = node["additionalProperties"], additional.objectValue != nil {
+                node = additional
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     static func costMessage(_ what: String, _ cost: Double, _ limit: Double) -> String {
         let factor = cost / limit
         let text = factor > 100 ? "more than 100x" : (factor > 10 ? "more than 10x" : String(format: "%.1fx", factor))
@@ -71,7 +111,9 @@ public enum CELSchemaCheck {
             guard let object = schema.objectValue else { return }
             let selfSchema = root ? CELSchema.resourceRoot(schema) : schema
             for (index, rule) in (object["x-kubernetes-validations"]?.arrayValue ?? []).enumerated() {
-                check(rule, selfSchema: selfSchema, path: "\(path).x-kubernetes-validations[\(index)]", cardinality: cardinality)
+                let rulePath = "\(path).x-kubernetes-validations[\(index)]"
+                check(rule, selfSchema: selfSchema, path: rulePath, cardinality: cardinality)
+                checkReasonAndFieldPath(rule, schema: schema, path: rulePath)
             }
             for (name, property) in object["properties"]?.objectValue ?? JSONObject() {
                 visit(property, path: "\(path).properties[\(name)]", cardinality: cardinality, root: false)
@@ -106,6 +148,18 @@ public enum CELSchemaCheck {
                 for detail in CELSchemaCheck.compileErrors(expression, selfSchema: selfSchema, kind: .messageExpression) {
                     invalid("\(path).messageExpression", "Invalid value: \(value): \(detail)")
                 }
+            }
+        }
+
+        private mutating func checkReasonAndFieldPath(_ rule: JSONValue, schema: JSONValue, path: String) {
+            if let reason = rule["reason"]?.stringValue, !CELSchemaCheck.reasons.contains(reason) {
+                let supported = CELSchemaCheck.reasons.map { "\"\($0)\"" }.joined(separator: ", ")
+                issues.append(CELSchemaIssue(field: "\(path).reason", reason: "FieldValueNotSupported",
+                                             message: "Unsupported value: \"\(reason)\": supported values: \(supported)"))
+            }
+            if let fieldPath = rule["fieldPath"]?.stringValue, !fieldPath.isEmpty,
+               !CELSchemaCheck.isValidFieldPath(fieldPath, in: schema) {
+                invalid("\(path).fieldPath", "Invalid value: \(JSONValue.string(fieldPath).jsonText()): must be a valid path")
             }
         }
 
