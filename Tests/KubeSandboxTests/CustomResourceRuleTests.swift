@@ -10,7 +10,7 @@ import Testing
     /// The namespace and the two CRDs the cases below need.
     static let setup = [38, 279, 280, 323]
     /// Cases whose status and causes (reason, field) must agree.
-    static let checked = [328, 329, 331, 332, 333, 334, 337, 338, 339, 340, 343, 344, 368, 369, 370, 371, 372, 373]
+    static let checked = [276, 277, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 328, 329, 331, 332, 333, 334, 337, 338, 339, 340, 343, 344, 368, 369, 370, 371, 372, 373]
 
     static func cases() throws -> [Int: JSONValue] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/kube-replay/cases.jsonl")
@@ -31,7 +31,7 @@ import Testing
         let cases = try Self.cases()
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)
-            for seq in Self.setup + Self.checked {
+            for seq in (Self.setup + Self.checked).sorted() {
                 let recorded = try #require(cases[seq])
                 let request = try #require(recorded["request"])
                 let method = HTTPMethod(rawValue: request["method"]?.stringValue ?? "GET")

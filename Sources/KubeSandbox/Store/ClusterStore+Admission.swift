@@ -84,7 +84,8 @@ extension ClusterStore {
                                 "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")]
     }
 
-    /// A CRD must be named `<plural>.<group>` and declare its kind and versions.
+    /// A CRD must be named `<plural>.<group>`, declare its kind and versions, and have CEL rules
+    /// that compile within budget.
     static func crdViolations(_ crd: JSONValue) -> [SchemaViolation] {
         var violations: [SchemaViolation] = []
         let spec = crd["spec"]
@@ -98,6 +99,7 @@ extension ClusterStore {
             violations.append(SchemaViolation(.invalid, at: FieldPath(parsing: "spec.versions"),
                                               "Invalid value: must have exactly one version marked as storage version"))
         }
+        violations += CustomResourceRules.definitionViolations(crd)
         return violations
     }
 }

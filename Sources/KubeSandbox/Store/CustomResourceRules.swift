@@ -32,6 +32,23 @@ struct CustomResourceRules {
         return structural + rules.violations
     }
 
+    /// The problems of a CRD's CEL rules (compile errors, result types, costs, reasons, field
+    /// paths), at `spec.validation.openAPIV3Schema` as the API server reports a single schema.
+    static func definitionViolations(_ crd: JSONValue) -> [SchemaViolation] {
+        let versions = crd["spec"]?["versions"]?.arrayValue ?? []
+        let schemas = versions.map { $0["schema"]?["openAPIV3Schema"] }
+        let shared = Set(schemas).count == 1
+        var violations: [SchemaViolation] = []
+        for (index, schema) in schemas.enumerated() {
+            guard let schema, !shared || index == 0 else { continue }
+            let path = shared ? "spec.validation.openAPIV3Schema" : "spec.versions[\(index)].schema.openAPIV3Schema"
+            violations += CELSchemaCheck.issues(openAPIV3Schema: schema, at: path).map { issue in
+                SchemaViolation(SchemaViolation.Kind(rawValue: issue.reason) ?? .invalid, at: FieldPath(parsing: issue.field), issue.message)
+            }
+        }
+        return violations
+    }
+
     /// Whether any node of `schema` has `x-kubernetes-validations` (without, the API server has
     /// no CEL validator and reports no skipped rules).
     static func declaresRules(_ schema: JSONValue) -> Bool {
