@@ -222,8 +222,7 @@ struct Checker {
         case ("type", 1): return typed(.type)
         case ("dyn", 1): return Typed(type: .dyn, size: all[0].size, cost: cost, schema: all[0].schema)
         case ("quantity", 1), ("add", 2), ("sub", 2): return typed(.quantity, extra: traversal)
-        case ("ip", 1):
-            return typed(subject?.type == .string || subject?.type == .dyn || target == nil ? .ip : .ip, extra: traversal)
+        case ("ip", 1): return typed(.ip, extra: traversal)
         case ("cidr", 1), ("masked", 1): return typed(.cidr, extra: traversal)
         case ("optional.of", 1): return typed(.optional(all[0].type))
         case ("optional.none", 0): return typed(.optional(.dyn))

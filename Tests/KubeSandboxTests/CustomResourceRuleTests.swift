@@ -50,7 +50,10 @@ import Testing
 
 /// Rule behaviour the recorded cases do not cover.
 @Suite struct CustomResourceRuleBehaviourTests {
-    static let crd: JSONValue = [
+    static let crd = definition()
+
+    /// The CRD, with `itemsRules` added to `spec.items`.
+    static func definition(itemsRules: JSONValue = []) -> JSONValue { [
         "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
         "metadata": ["name": "gizmos.example.dev"],
         "spec": [
@@ -64,6 +67,7 @@ import Testing
                         "tags": ["type": "array", "x-kubernetes-list-type": "set", "items": ["type": "string"]],
                         "items": [
                             "type": "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"],
+                            "x-kubernetes-validations": itemsRules,
                             "items": ["type": "object", "required": ["name"], "properties": [
                                 "name": ["type": "string"],
                                 "size": ["type": "integer", "x-kubernetes-validations": [
@@ -78,7 +82,7 @@ import Testing
                 ]],
             ]],
         ],
-    ]
+    ] }
 
     @Test func transitionRulesCorrelateByListKeyAndOptionalOldSelfRunsOnCreate() async throws {
         try await KubeSandbox.withRunning { sandbox in
@@ -102,6 +106,16 @@ import Testing
             let duplicate = try await client.mergePatch(path + "/g", ["spec": ["count": 5, "tags": ["x", "y", "x"]]])
             #expect(duplicate.status == 422)
             #expect(CustomResourceRuleTests.causes(duplicate.json) == ["FieldValueDuplicate spec.tags[2]"], "an existing count may change")
+
+            // A rule added later: unchanged values are ratcheted, changed ones are checked.
+            let crdPath = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gizmos.example.dev"
+            var stricter = Self.definition(itemsRules: [["rule": "self.all(i, i.size > 5)", "message": "items must be large"]])
+            stricter["metadata"]?["resourceVersion"] = try await client.get(crdPath).json["metadata"]?["resourceVersion"]
+            #expect(try await client.put(crdPath, stricter).status == 200)
+            let untouched = try await client.mergePatch(path + "/g", ["spec": ["tags": ["x"]]])
+            #expect(untouched.status == 200, "items did not change: \(untouched.text)")
+            let touched = try await client.mergePatch(path + "/g", ["spec": ["items": [["name": "a", "size": 3]]]])
+            #expect(CustomResourceRuleTests.causes(touched.json) == ["FieldValueInvalid spec.items"])
         }
     }
 }

@@ -54,7 +54,7 @@ struct CustomResourceRules {
     static func declaresRules(_ schema: JSONValue) -> Bool {
         switch schema {
         case .object(let object):
-            return object["x-kubernetes-validations"] != nil || object.contains { declaresRules($0.value) }
+            return object["x-kubernetes-validations"]?.arrayValue?.isEmpty == false || object.contains { declaresRules($0.value) }
         case .array(let items): return items.contains(where: declaresRules)
         default: return false
         }
@@ -69,8 +69,11 @@ struct CustomResourceRules {
 
         init(evaluateRules: Bool) { self.evaluateRules = evaluateRules }
 
+        /// Visits `value` and its members. A value equal to its correlated old value is skipped
+        /// with everything under it: the API server ratchets errors there (an update does not
+        /// fail on what it did not change).
         mutating func visit(_ value: JSONValue, old: JSONValue?, schema rawSchema: JSONValue, at path: FieldPath) {
-            guard let schema = rawSchema.objectValue else { return }
+            guard let schema = rawSchema.objectValue, old != value else { return }
             if evaluateRules {
                 checkRules(value, old: old, schema: path.isRoot ? CELSchema.resourceRoot(rawSchema) : rawSchema, at: path)
             }
