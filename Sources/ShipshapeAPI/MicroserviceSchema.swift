@@ -45,7 +45,7 @@ extension Microservice {
         }
         switch object["name"] {
         case .string(let name)?:
-            if !StringFormat.dns1035Label.accepts(name) {
+            if !nameRule.holds(["metadata": ["name": .string(name)]]) {
                 issues.append(ValidationIssue(path.key("name"), "\"\(name)\" is not \(StringFormat.dns1035Label.summary)"))
             }
         case nil: issues.append(ValidationIssue(path.key("name"), "is required"))

@@ -73,6 +73,7 @@ import Testing
         #expect(try eval("'a,b'.split(',') == ['a', 'b'] && ['a', 'b'].join('-') == 'a-b'") == .bool(true))
         #expect(try eval("' x '.trim() == 'x' && 'aXa'.replace('X', 'y') == 'aya' && 'abc'.indexOf('c') == 2") == .bool(true))
         #expect(error("'a'.matches('(')")?.hasPrefix("invalid regular expression") == true)
+        #expect(try eval("!'abc\\n'.matches('^[a-z]+$') && 'a$'.matches('a[$]$') && 'a$'.matches('a\\\\$$')") == .bool(true))
     }
 
     @Test func kubernetesLibraries() throws {

@@ -44,11 +44,33 @@ enum Strings {
 
     /// RE2-style partial match (the pattern may match anywhere unless anchored).
     static func matches(_ text: String, _ pattern: String) throws(CELEvaluationError) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else {
+        guard let regex = try? NSRegularExpression(pattern: re2Anchors(pattern)) else {
             throw CELEvaluationError("invalid regular expression: \(pattern)")
         }
         let range = NSRange(text.startIndex..., in: text)
         return regex.firstMatch(in: text, range: range) != nil
+    }
+
+    /// `pattern` with RE2's `$` (end of text only) written as `\z`: ICU's `$` also matches
+    /// before a final line break, which RE2 does not.
+    static func re2Anchors(_ pattern: String) -> String {
+        var result = "", escaped = false, inClass = false
+        for character in pattern {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "[" {
+                inClass = true
+            } else if character == "]" {
+                inClass = false
+            } else if character == "$", !inClass {
+                result += "\\z"
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 }
 
