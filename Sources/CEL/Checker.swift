@@ -200,6 +200,11 @@ struct Checker {
         let subject = all.first
         let traversal = ceil(0.1 * (subject?.size ?? 1))
         func typed(_ type: CELType, extra: Double = 0, size: Double = 1) -> Typed { Typed(type: type, size: size, cost: cost + extra) }
+        if let subject, let allowed = Self.subjectKinds[name], let kind = Self.kind(of: subject.type), !allowed.contains(kind) {
+            let types = arguments.map(\.type.description).joined(separator: ", ")
+            let applied = target == nil ? "(\(all.map(\.type.description).joined(separator: ", ")))" : "\(subject.type).(\(types))"
+            return fail(expr, "found no matching overload for '\(name)' applied to '\(applied)'")
+        }
         switch (name, all.count) {
         case ("size", 1): return typed(.int)
         case ("matches", 2):
@@ -239,6 +244,36 @@ struct Checker {
             }
             let types = all.map(\.type.description).joined(separator: ", ")
             return fail(expr, "found no matching overload for '\(name)' applied to '\(target.map { "\($0.type)." } ?? "")(\(types))'")
+        }
+    }
+
+    /// The kinds of value a function applies to (its receiver, or its first argument).
+    private static let subjectKinds: [String: Set<String>] = {
+        var kinds: [String: Set<String>] = ["size": ["string", "bytes", "list", "map"], "indexOf": ["string", "list"],
+                                            "lastIndexOf": ["list"], "matches": ["string"]]
+        for name in ["startsWith", "endsWith", "contains", "lowerAscii", "upperAscii", "trim", "split", "replace",
+                     "quantity", "isQuantity", "isIP", "isCIDR", "cidr"] { kinds[name] = ["string"] }
+        for name in ["join", "isSorted", "sum", "min", "max"] { kinds[name] = ["list"] }
+        for name in ["compareTo", "isLessThan", "isGreaterThan", "add", "sub", "sign", "asInteger", "asApproximateFloat",
+                     "isInteger"] { kinds[name] = ["quantity"] }
+        for name in ["containsIP", "containsCIDR", "prefixLength", "masked"] { kinds[name] = ["cidr"] }
+        for name in ["family", "isUnspecified", "isLoopback"] { kinds[name] = ["ip"] }
+        for name in ["hasValue", "value", "orValue", "or"] { kinds[name] = ["optional"] }
+        kinds["ip"] = ["string", "cidr"]
+        return kinds
+    }()
+
+    /// A type's kind for overload checks; nil for dyn, which fits every overload.
+    private static func kind(of type: CELType) -> String? {
+        switch type {
+        case .dyn: return nil
+        case .list: return "list"
+        case .map, .object: return "map"
+        case .optional: return "optional"
+        case .quantity: return "quantity"
+        case .ip: return "ip"
+        case .cidr: return "cidr"
+        default: return type.description
         }
     }
 

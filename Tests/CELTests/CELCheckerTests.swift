@@ -19,6 +19,8 @@ import Testing
         #expect(errors("self.replicas + 1") == ["cel expression must evaluate to a bool"])
         #expect(errors("self.replicas", kind: .messageExpression) == ["messageExpression must evaluate to a string"])
         #expect(errors("self.tag + 1 == 'x'").first?.contains("found no matching overload for '_+_' applied to '(string, int)'") == true)
+        #expect(errors("self.replicas.startsWith('1')").first?.contains("found no matching overload for 'startsWith' applied to 'int.(string)'") == true)
+        #expect(errors("quantity(self.replicas).isLessThan(quantity('1'))").first?.contains("no matching overload for 'quantity' applied to '(int)'") == true)
         #expect(errors("nosuch(self.tag)").first?.contains("undeclared reference to 'nosuch'") == true)
         #expect(errors("self.ports.all(p, p.name.startsWith('x'))").isEmpty)
         #expect(errors("self.ports.all(p, p.nmae == 'x')").first?.contains("undefined field 'nmae'") == true)
