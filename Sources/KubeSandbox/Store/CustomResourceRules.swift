@@ -8,7 +8,7 @@ import KubeSchema
 /// map and set lists, then every `x-kubernetes-validations` rule at the node that declares it,
 /// with `self` bound to that node (and `oldSelf` to its previous value on update).
 struct CustomResourceRules {
-    /// Violations of the kinds the API server treats as blocking: when any is present, no CEL
+    /// Reasons of the violations the API server treats as blocking: when any is present, no CEL
     /// rule is evaluated and a single root cause says so.
     static let blockingReasons: Set<String> = ["FieldValueRequired", "FieldValueTypeInvalid", "FieldValueNotSupported",
                                                "FieldValueTooLong", "FieldValueTooMany"]
@@ -22,7 +22,10 @@ struct CustomResourceRules {
         walk.visit(object, old: old, schema: schema, at: .root)
         let structural = walk.violations
         guard Self.declaresRules(schema) else { return structural }
-        let blocked = (prior + structural).contains { Self.blockingReasons.contains($0.kind.rawValue) || $0.message.hasPrefix("Too long:") || $0.message.hasPrefix("Too many:") }
+        let blocked = (prior + structural).contains { violation in
+            Self.blockingReasons.contains(violation.kind.rawValue)
+                || violation.message.hasPrefix("Too long:") || violation.message.hasPrefix("Too many:")
+        }
         if blocked {
             let skipped = SchemaViolation(.invalid, at: .root, "Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")
             return structural + [skipped]
