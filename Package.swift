@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["CCurl", "KubeModel", .product(name: "Logging", package: "swift-log")]
         ),
         // The Microservice API: types, defaults, schema (CRD + strict validation).
-        .target(name: "ShipshapeAPI", dependencies: ["KubeModel"]),
+        .target(name: "ShipshapeAPI", dependencies: ["KubeModel", "CEL"]),
         // Pure: Microservices -> Kubernetes objects.
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
@@ -93,12 +93,15 @@ let package = Package(
         ),
         // Validation of objects against OpenAPI v3 schemas (the official Kubernetes ones, CRDs').
         .target(name: "KubeSchema", dependencies: ["KubeModel"]),
+        // CEL (Common Expression Language) as Kubernetes uses it: parser, checker against a
+        // schema, cost estimate and evaluator over JSON values, with the Kubernetes libraries.
+        .target(name: "CEL", dependencies: ["KubeModel"]),
         // An in-memory Kubernetes API server on loopback (HTTP and HTTPS) for tests and local dev.
         .target(
             name: "KubeSandbox",
             dependencies: [
                 // KubeClient's libcurl transport calls admission webhooks.
-                "KubeModel", "KubeSchema", "Certificates", "KubeClient",
+                "KubeModel", "KubeSchema", "Certificates", "KubeClient", "CEL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -136,8 +139,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL", "KubeModel"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
-        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema"]),
+        .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema", "CEL"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing.

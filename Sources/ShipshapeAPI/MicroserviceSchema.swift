@@ -14,11 +14,7 @@ extension Microservice {
     /// The rule the API server applies to `metadata.name` (it names the Service, so DNS-1035).
     static let nameRule = CrossFieldRule(
         cel: "self.metadata.name.size() <= 63 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
-        message: "metadata.name must be a DNS-1035 label (it names the Service): lowercase letters, digits and '-', starting with a letter, at most 63 characters",
-        holds: { value in
-            guard let name = value["metadata"]?["name"]?.stringValue else { return true }
-            return StringFormat.dns1035Label.accepts(name)
-        })
+        message: "metadata.name must be a DNS-1035 label (it names the Service): lowercase letters, digits and '-', starting with a letter, at most 63 characters")
 
     /// Validates a whole Microservice document: envelope, metadata, spec and status.
     static func validateDocument(_ value: JSONValue) -> [ValidationIssue] {
@@ -49,7 +45,7 @@ extension Microservice {
         }
         switch object["name"] {
         case .string(let name)?:
-            if !StringFormat.dns1035Label.accepts(name) {
+            if !nameRule.holds(["metadata": ["name": .string(name)]]) {
                 issues.append(ValidationIssue(path.key("name"), "\"\(name)\" is not \(StringFormat.dns1035Label.summary)"))
             }
         case nil: issues.append(ValidationIssue(path.key("name"), "is required"))

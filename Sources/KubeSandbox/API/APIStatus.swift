@@ -64,11 +64,11 @@ extension APIStatus {
 
     /// 422 with one cause per field error: `Deployment.apps "web" is invalid: spec.selector: Required value`.
     static func invalid(_ resource: ResourceType, _ name: String, _ violations: [SchemaViolation]) -> APIStatus {
-        let listed = violations.map(\.description)
+        let listed = violations.map { $0.path.isRoot ? "<nil>: \($0.message)" : $0.description }
         let summary = listed.count == 1 ? listed[0] : "[" + listed.joined(separator: ", ") + "]"
         return APIStatus(code: 422, reason: "Invalid", message: "\(resource.qualifiedKind) \"\(name)\" is invalid: \(summary)",
                          name: name, group: resource.group, kind: resource.kind,
-                         causes: violations.map { Cause(reason: $0.kind.rawValue, message: $0.message, field: $0.path.isRoot ? nil : $0.path.description) })
+                         causes: violations.map { Cause(reason: $0.kind.rawValue, message: $0.message, field: $0.path.isRoot ? "<nil>" : $0.path.description) })
     }
 
     static func badRequest(_ message: String) -> APIStatus {

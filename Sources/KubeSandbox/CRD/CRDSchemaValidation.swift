@@ -1,3 +1,4 @@
+import CEL
 import KubeModel
 import KubeSchema
 
@@ -127,7 +128,7 @@ enum CRDSchemaValidation {
             if let reason = rule["reason"], !ruleReasons.contains(reason.stringValue ?? "") {
                 errors.append(CRDFieldError.notSupported(at.key("reason"), reason, ruleReasons))
             }
-            if let fieldPath = rule["fieldPath"]?.stringValue, !fieldPath.isEmpty, !CRDRuleFieldPath.resolves(fieldPath, in: schema) {
+            if let fieldPath = rule["fieldPath"]?.stringValue, !fieldPath.isEmpty, !CELSchemaCheck.isValidFieldPath(fieldPath, in: schema) {
                 errors.append(CRDFieldError.invalid(at.key("fieldPath"), .string(fieldPath), "must be a valid path"))
             }
         }

@@ -21,9 +21,10 @@ extension ClusterStore {
     }
 
     /// Validates an object against its schema (a CRD's own, or the published OpenAPI one) and
-    /// prunes unknown fields; unknown fields are an error, a warning or ignored per `validation`.
+    /// prunes unknown fields, then checks a custom resource's patterns, list keys and CEL rules
+    /// (`old`: the stored object on update); unknown fields are an error, a warning or ignored per `validation`.
     func validate(_ object: JSONValue, _ type: ResourceType, name: String,
-                  validation: FieldValidation) throws(SandboxError) -> (JSONValue, warnings: [String]) {
+                  validation: FieldValidation, old: JSONValue? = nil) throws(SandboxError) -> (JSONValue, warnings: [String]) {
         var result: SchemaResult
         if let schema = type.schema {
             var body = object
@@ -45,6 +46,7 @@ extension ClusterStore {
                 result.value["metadata"] = metadata
             }
             result.value = Self.reordered(result.value)
+            result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
         } else if let schemas, let checked = schemas.validate(object, as: type.gvk) {
             result = checked
         } else {

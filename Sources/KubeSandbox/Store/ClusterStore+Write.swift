@@ -105,7 +105,7 @@ extension ClusterStore {
         if type.storageKey == Self.crdStorageKey, !status { candidate = try Self.admittedCRD(candidate, name: old.name, old: old.value, type) }
         candidate["apiVersion"] = .string(type.apiVersion)
         if !status, type.storageKey != Self.crdStorageKey { try checkObject(candidate, old: old.value, type, namespace: old.namespace, name: old.name) }
-        var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation)
+        var (validated, warnings) = try validate(candidate, type, name: old.name, validation: options.fieldValidation, old: old.value)
         if EventConversion.isEventsView(type) { validated = EventConversion.coreForm(validated) }
         if old.metadata["generation"] != nil, Self.specOf(validated) != Self.specOf(old.value) {
             validated["metadata"]?["generation"] = .integer((old.metadata["generation"]?.intValue ?? 1) + 1)

@@ -18,7 +18,8 @@ extension Validation {
         }
         let size = data.reduce(0) { $0 + $1.key.utf8.count + ($1.value.stringValue ?? "").utf8.count }
             + binary.reduce(0) { $0 + $1.key.utf8.count + decodedSize($1.value) }
-        if size > maxDataBytes { errors.tooLong(FieldPath(), "may not be more than \(maxDataBytes) bytes") }
+        // An empty field name (the real server reports "" here, where a nil path is "<nil>").
+        if size > maxDataBytes { errors.tooLong(FieldPath().key(""), "may not be more than \(maxDataBytes) bytes") }
         if let old { errors.append(immutableData(object, old: old, fields: ["data", "binaryData"])) }
         return errors
     }

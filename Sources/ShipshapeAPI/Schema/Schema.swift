@@ -1,3 +1,4 @@
+import CEL
 import KubeModel
 
 /// One node of the Microservice API's schema: the single source for the CRD's structural
@@ -53,20 +54,28 @@ public struct Schema: Sendable {
     }
 }
 
-/// A rule over several fields of one object: the CEL expression the API server evaluates and
-/// the Swift predicate Shipshape evaluates locally. Both must say the same thing.
+/// A rule over several fields of one object: the CEL expression the API server evaluates, which
+/// local validation evaluates too (through the same `CEL` module as KubeSandbox), so the two
+/// cannot disagree.
 public struct CrossFieldRule: Sendable {
     public let cel: String
     public let message: String
     /// The field (relative, e.g. `.maxReplicas`) the API server reports the failure on.
     public let fieldPath: String?
-    public let holds: @Sendable (JSONValue) -> Bool
+    /// The compiled rule; nil only if `cel` does not compile (a test keeps every rule compiling).
+    let program: CELProgram?
 
-    public init(cel: String, message: String, fieldPath: String? = nil, holds: @escaping @Sendable (JSONValue) -> Bool) {
+    public init(cel: String, message: String, fieldPath: String? = nil) {
         self.cel = cel
         self.message = message
         self.fieldPath = fieldPath
-        self.holds = holds
+        self.program = try? CELProgram.compile(cel, selfSchema: nil)
+    }
+
+    /// Whether `value` satisfies the rule. An evaluation error fails it, as on the API server.
+    public func holds(_ value: JSONValue) -> Bool {
+        guard let program else { return false }
+        return (try? program.evaluate(self: value)) == .bool(true)
     }
 }
 

@@ -1,3 +1,4 @@
+import CEL
 import KubeModel
 
 /// The string shapes the API accepts. Each has the RE2 pattern the CRD carries and a Swift
@@ -63,22 +64,16 @@ public enum StringFormat: String, Sendable, CaseIterable {
     /// CEL rules for what the pattern cannot express.
     public var rules: [CrossFieldRule] {
         switch self {
-        case .portName:
-            return [CrossFieldRule(
-                cel: "self.matches('[a-z]') && !self.contains('--')",
-                message: "must contain a letter and no '--' (an IANA service name)",
-                holds: { value in
-                    guard let text = value.stringValue else { return true }
-                    return text.contains(where: { $0.isLetter }) && !text.contains("--")
-                })]
-        case .cidr:
-            return [CrossFieldRule(
-                cel: "isCIDR(self)", message: "must be a CIDR such as 10.0.0.0/16",
-                holds: { value in value.stringValue.map(StringFormat.isCIDR) ?? true })]
-        default:
-            return []
+        case .portName: return Self.portNameRules
+        case .cidr: return Self.cidrRules
+        default: return []
         }
     }
+
+    private static let portNameRules = [CrossFieldRule(
+        cel: "self.matches('[a-z]') && !self.contains('--')",
+        message: "must contain a letter and no '--' (an IANA service name)")]
+    private static let cidrRules = [CrossFieldRule(cel: "isCIDR(self)", message: "must be a CIDR such as 10.0.0.0/16")]
 
     /// A short description of the shape for error messages.
     public var summary: String {
@@ -141,35 +136,6 @@ public enum StringFormat: String, Sendable, CaseIterable {
     static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
 
-    /// An IPv4 or IPv6 CIDR in canonical-enough form (the address parses, the prefix fits).
-    public static func isCIDR(_ text: String) -> Bool {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let prefix = Int(parts[1]), !parts[1].hasPrefix("+") else { return false }
-        if parts[0].contains(":") { return prefix >= 0 && prefix <= 128 && isIPv6(String(parts[0])) }
-        return prefix >= 0 && prefix <= 32 && isIPv4(String(parts[0]))
-    }
-
-    static func isIPv4(_ text: String) -> Bool {
-        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets.allSatisfy { octet in
-            guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy(\.isASCII), let value = Int(octet) else { return false }
-            return value <= 255 && (octet.count == 1 || octet.first != "0")
-        }
-    }
-
-    static func isIPv6(_ text: String) -> Bool {
-        let halves = text.splitOnce("::")
-        guard !halves[halves.count - 1].contains("::") else { return false }
-        let groups = halves.flatMap { $0.isEmpty ? [] : $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
-        guard groups.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isHexDigit) }) else { return false }
-        return halves.count == 2 ? groups.count <= 7 : groups.count == 8
-    }
-}
-
-extension String {
-    /// The text before and after the first `separator`, or the whole text when it is absent.
-    fileprivate func splitOnce(_ separator: String) -> [String] {
-        guard let range = firstRange(of: separator) else { return [self] }
-        return [String(self[..<range.lowerBound]), String(self[range.upperBound...])]
-    }
+    /// An IPv4 or IPv6 CIDR, as the CEL library's `isCIDR` (Go's `netip.ParsePrefix`) accepts it.
+    public static func isCIDR(_ text: String) -> Bool { CIDR(text) != nil }
 }

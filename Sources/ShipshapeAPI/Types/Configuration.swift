@@ -94,14 +94,7 @@ public struct SecretReference: Codable, Sendable, Hashable {
                 cel: "(has(self.env) && has(self.secret) && has(self.key) && !has(self.envFrom) && !has(self.mountPath))"
                     + " || (has(self.envFrom) && !has(self.env) && !has(self.secret) && !has(self.key) && !has(self.mountPath))"
                     + " || (has(self.mountPath) && has(self.secret) && !has(self.env) && !has(self.key) && !has(self.envFrom))",
-                message: "use exactly one form: {env, secret, key}, {envFrom} or {mountPath, secret}",
-                holds: { value in
-                    let has = { (key: String) in value[key] != nil }
-                    let variable = has("env") && has("secret") && has("key") && !has("envFrom") && !has("mountPath")
-                    let all = has("envFrom") && !has("env") && !has("secret") && !has("key") && !has("mountPath")
-                    let mount = has("mountPath") && has("secret") && !has("env") && !has("key") && !has("envFrom")
-                    return variable || all || mount
-                }),
+                message: "use exactly one form: {env, secret, key}, {envFrom} or {mountPath, secret}"),
         ],
         [
             .env: .string("Environment variable to set from one key of the Secret.", format: .envVarName),

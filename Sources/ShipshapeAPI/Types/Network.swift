@@ -27,15 +27,12 @@ public struct Dependency: Codable, Sendable, Hashable {
         keys: CodingKeys.self,
         rules: [
             CrossFieldRule(
-                cel: "has(self.service) != has(self.cidr)", message: "set exactly one of service or cidr",
-                holds: { ($0["service"] != nil) != ($0["cidr"] != nil) }),
+                cel: "has(self.service) != has(self.cidr)", message: "set exactly one of service or cidr"),
             CrossFieldRule(
                 cel: "!has(self.cidr) || (!has(self.port) && !has(self.namespace))",
-                message: "port and namespace go with service; a cidr takes ports",
-                holds: { $0["cidr"] == nil || ($0["port"] == nil && $0["namespace"] == nil) }),
+                message: "port and namespace go with service; a cidr takes ports"),
             CrossFieldRule(
-                cel: "!has(self.service) || !has(self.ports)", message: "ports goes with cidr; a service takes port",
-                holds: { $0["service"] == nil || $0["ports"] == nil }),
+                cel: "!has(self.service) || !has(self.ports)", message: "ports goes with cidr; a service takes port"),
         ],
         [
             .service: .string("Name of the Microservice called.", format: .dns1035Label),

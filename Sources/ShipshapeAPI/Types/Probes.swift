@@ -55,8 +55,7 @@ public struct Probe: Codable, Sendable, Hashable {
                 rules: [
                     CrossFieldRule(
                         cel: "[has(self.http), has(self.grpc), has(self.tcp), has(self.exec)].filter(x, x).size() == 1",
-                        message: "set exactly one of http, grpc, tcp or exec",
-                        holds: { value in ["http", "grpc", "tcp", "exec"].filter { value[$0] != nil }.count == 1 }),
+                        message: "set exactly one of http, grpc, tcp or exec"),
                 ],
                 [
                     .http: HTTPCheck.schema,

@@ -22,11 +22,7 @@ public struct Autoscaling: Codable, Sendable, Hashable {
         rules: [
             CrossFieldRule(
                 cel: "self.maxReplicas >= (has(self.minReplicas) ? self.minReplicas : \(Defaults.minReplicas))",
-                message: "maxReplicas must be at least minReplicas", fieldPath: ".maxReplicas",
-                holds: { value in
-                    guard let max = value["maxReplicas"]?.intValue else { return true }
-                    return max >= (value["minReplicas"]?.intValue ?? Defaults.minReplicas)
-                }),
+                message: "maxReplicas must be at least minReplicas", fieldPath: ".maxReplicas"),
         ],
         [
             .minReplicas: .integer("Fewest replicas (default \(Defaults.minReplicas)).", min: 1, max: 1000, default: Defaults.minReplicas),
@@ -56,8 +52,7 @@ public struct Availability: Codable, Sendable, Hashable {
         rules: [
             CrossFieldRule(
                 cel: "!(has(self.minAvailable) && has(self.maxUnavailable))",
-                message: "set minAvailable or maxUnavailable, not both",
-                holds: { $0["minAvailable"] == nil || $0["maxUnavailable"] == nil }),
+                message: "set minAvailable or maxUnavailable, not both"),
         ],
         [
             .minAvailable: .intOrString("Replicas (or a percentage such as 50%) that must stay available."),
@@ -85,12 +80,7 @@ public struct Shutdown: Codable, Sendable, Hashable {
             CrossFieldRule(
                 cel: "(has(self.gracePeriodSeconds) ? self.gracePeriodSeconds : \(Defaults.gracePeriodSeconds))"
                     + " > (has(self.preStopSleepSeconds) ? self.preStopSleepSeconds : \(Defaults.preStopSleepSeconds))",
-                message: "gracePeriodSeconds must be longer than preStopSleepSeconds", fieldPath: ".gracePeriodSeconds",
-                holds: { value in
-                    let grace = value["gracePeriodSeconds"]?.intValue ?? Defaults.gracePeriodSeconds
-                    let sleep = value["preStopSleepSeconds"]?.intValue ?? Defaults.preStopSleepSeconds
-                    return grace > sleep
-                }),
+                message: "gracePeriodSeconds must be longer than preStopSleepSeconds", fieldPath: ".gracePeriodSeconds"),
         ],
         [
             .gracePeriodSeconds: .integer("Seconds from the start of shutdown (preStop, then SIGTERM) to SIGKILL (default \(Defaults.gracePeriodSeconds)).",
