@@ -164,6 +164,16 @@ let package = Package(
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer"]),
         // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
         .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
+        // Replays the cases recorded from a real kube-apiserver (../shared/kube-replay) against KubeSandbox.
+        .testTarget(
+            name: "KubeReplayTests",
+            dependencies: [
+                "KubeSandbox", "KubeModel", "KubeSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [
