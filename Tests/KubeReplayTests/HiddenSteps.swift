@@ -30,6 +30,15 @@ extension Replayer {
                     "ports": [["name": "http", "port": 80, "targetPort": 80], ["name": "https", "port": 443, "targetPort": 443]],
                 ],
             ], resource: "services")
+        case 387:
+            // Read by the list cases from 401 on: a second namespace's ConfigMap and two Secrets.
+            try await create("fid-list2", Self.configMap("cm-z", labels: ["fidlist": "yes", "tier": "web"]))
+            try await create("fid-list", ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "sec-o"], "type": "Opaque"],
+                             resource: "secrets")
+            try await create("fid-list", [
+                "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "sec-t"],
+                "type": "kubernetes.io/basic-auth", "data": ["username": "dQ=="],
+            ], resource: "secrets")
         case 419:
             // 419 lists at "the rv before cm-f", so cm-f was created after 418.
             templating.named["rv before cm-f"] = try await listResourceVersion("/api/v1/namespaces/fid-list/configmaps")

@@ -19,6 +19,24 @@ public struct ObjectList<Object: Decodable & Sendable>: Decodable, Sendable {
     }
 }
 
+extension ObjectList {
+    /// The list with each item's apiVersion and kind filled in from the list's own (`ConfigMapList`
+    /// → `ConfigMap`): the API server leaves them out of list items, and typed objects need them.
+    static func typingItems(of list: JSONValue) -> JSONValue {
+        guard let items = list["items"]?.arrayValue, let listKind = list["kind"]?.stringValue, listKind.hasSuffix("List")
+        else { return list }
+        let kind = JSONValue.string(String(listKind.dropLast(4)))
+        var list = list
+        list["items"] = .array(items.map { item in
+            var item = item
+            if item["apiVersion"] == nil, let apiVersion = list["apiVersion"] { item["apiVersion"] = apiVersion }
+            if item["kind"] == nil { item["kind"] = kind }
+            return item
+        })
+        return list
+    }
+}
+
 /// What a delete answered: the object, still there while finalizers or a grace period run,
 /// or a Status when it is gone.
 public enum DeleteResult<Object: Sendable>: Sendable {

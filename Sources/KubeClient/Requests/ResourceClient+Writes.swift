@@ -5,7 +5,13 @@ extension ResourceClient {
         let request = APIRequest(method: "GET", path: resource.path(namespace: namespace), query: options.query, accept: accept,
             idempotent: true)
         let response = try await client.send(request)
-        return try KubernetesClient.decode(ObjectList<Item>.self, from: response.body)
+        let list: JSONValue
+        do {
+            list = try JSONValue(parsingJSON: response.body)
+        } catch {
+            throw KubeError.decoding(type: String(describing: ObjectList<Item>.self), field: "", message: error.description)
+        }
+        return try KubernetesClient.decode(ObjectList<Item>.self, from: ObjectList<Item>.typingItems(of: list))
     }
 
     func put(_ object: Object, subresource: String?, options: WriteOptions) async throws -> Object {

@@ -88,7 +88,9 @@ struct LabelSelector: Sendable {
 struct FieldSelector: Sendable {
     var requirements: [(path: String, value: String, negated: Bool)] = []
 
-    init(parsing text: String) throws(SandboxError) {
+    /// Parses a selector on `type`'s field labels; an unknown label is 400 BadRequest.
+    init(parsing text: String, for type: ResourceType) throws(SandboxError) {
+        let known = Self.fields(for: type)
         for clause in text.split(separator: ",") {
             let part = String(clause).trimmingWhitespace
             var parsed: (String, String, Bool)?
@@ -101,18 +103,14 @@ struct FieldSelector: Sendable {
             guard let (path, value, negated) = parsed else {
                 throw .api(.badRequest("invalid field selector: \"\(text)\""))
             }
-            guard Self.supported.contains(path) else {
-                throw .api(.badRequest("field label not supported: \(path)"))
-            }
+            guard known.contains(path) else { throw .api(Self.unknownField(path, for: type)) }
             requirements.append((path, value, negated))
         }
     }
 
-    static let supported: Set<String> = ["metadata.name", "metadata.namespace"]
-
     func matches(_ object: JSONValue) -> Bool {
         requirements.allSatisfy { requirement in
-            let actual = object[FieldPath(parsing: requirement.path)]?.stringValue ?? ""
+            let actual = Self.value(of: requirement.path, in: object)
             return (actual == requirement.value) != requirement.negated
         }
     }

@@ -50,7 +50,7 @@ struct SandboxResponder: HTTPResponder {
         if let fault = await journal.takeFault(method: record.method, path: record.path) {
             return Responses.status(fault.apiStatus)
         }
-        guard let route else { return Responses.status(.notFoundPath(record.path)) }
+        guard let route else { return Responses.pageNotFound }
         do {
             return try await handle(request, route: route, query: query, verb: record.verb)
         } catch let error as SandboxError {
@@ -86,7 +86,7 @@ struct SandboxResponder: HTTPResponder {
         }
         let collection = path.name == nil
         switch method {
-        case "GET": return collection ? (query.flag("watch") ? "watch" : "list") : "get"
+        case "GET": return collection ? (query.flag("watch") || path.legacyWatch ? "watch" : "list") : "get"
         case "POST": return "create"
         case "PUT": return "update"
         case "PATCH": return "patch"
