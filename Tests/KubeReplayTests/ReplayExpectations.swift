@@ -333,7 +333,6 @@ enum ReplayExpectations {
         "442-watch-no-selector-initial": "differs at events (real [{\"type\":\"ADDED\",\"kind\":\"ConfigMap\",\"name\":\"kube-r…, sandbox [{\"type\":\"ADDED\",\"kind\":\"ConfigMap\",\"name\":\"pre\"},…)",
         "447-watch-bookmarks-long-watch-65s": "composite scenario not replayed yet: the real server's periodic BOOKMARK comes after about a minute, too long for the replay",
         "456-watch-table-watch-kubectl-get-w": "answers 406 where the real server answers 200; events (real [{\"type\":\"ADDED\",\"kind\":\"Table\",\"name\":null}], sandbox [])",
-        "459-watch-finalizer-delete-sequence": "differs at events[2].metadata.finalizers (real [\"fid.example.com/hold\"], sandbox null)",
         "462-delete-delete-with-finalizer-returns-object": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
         "463-delete-get-while-terminating": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
         "464-delete-delete-again-while-terminating": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
