@@ -3,7 +3,6 @@ import KubeModel
 /// What the sandbox answered to one request.
 struct Observed: Sendable {
     var status: Int
-    var contentType: String?
     var warning: String?
     var text: String
     var json: JSONValue? { try? JSONValue(parsingJSON: text) }

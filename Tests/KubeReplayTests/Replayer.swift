@@ -71,8 +71,8 @@ struct Replayer {
         let response = try await http.execute(request, timeout: .seconds(20))
         let buffer = try await response.body.collect(upTo: 64 << 20)
         let warnings = response.headers["Warning"]
-        return Observed(status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),
-                        warning: warnings.isEmpty ? nil : warnings.joined(separator: ", "), text: String(buffer: buffer))
+        return Observed(status: Int(response.status.code), warning: warnings.isEmpty ? nil : warnings.joined(separator: ", "),
+                        text: String(buffer: buffer))
     }
 
     /// The resourceVersion of a list of `path` now.
