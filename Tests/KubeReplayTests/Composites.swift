@@ -15,6 +15,7 @@ extension Replayer {
         case 237: sandbox = try await noopPatch()
         case 282: sandbox = try await crdEstablished()
         case 494, 497: sandbox = try await dependentAfterDelete(replayCase)
+        case _ where TLSComposites.seqs.contains(replayCase.seq): sandbox = try await TLSComposites.run(replayCase)
         default:
             guard replayCase.area == "watch" else {
                 result.notReplayed = "composite scenario not replayed yet: no steps for \(replayCase.id)"
@@ -30,9 +31,6 @@ extension Replayer {
 
     static let notReplayed: [String: String] = [
         "447-watch-bookmarks-long-watch-65s": "the real server's periodic BOOKMARK comes after about a minute, too long for the replay",
-        "531-auth-tls-sandbox-anonymous": "needs a second sandbox started with TLS",
-        "532-auth-tls-sandbox-client-cert": "needs a second sandbox started with TLS and a client certificate",
-        "533-auth-tls-sandbox-bad-token": "needs a second sandbox started with TLS",
     ]
 
     /// A merge patch that changes nothing keeps the resourceVersion.
