@@ -171,6 +171,17 @@ let package = Package(
         .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
         // The real kubectl (from PATH) against KubeSandbox: apply, diff, explain, get, create.
         .testTarget(name: "KubectlTests", dependencies: ["KubeSandbox", "KubeSchema"]),
+        // Replays the cases recorded from a real kube-apiserver (../shared/kube-replay) against KubeSandbox.
+        .testTarget(
+            name: "KubeReplayTests",
+            dependencies: [
+                "KubeSandbox", "KubeModel", "KubeSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [

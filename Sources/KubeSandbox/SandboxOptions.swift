@@ -16,7 +16,8 @@ public struct SandboxOptions: Sendable {
     /// Unknown-field handling when a request has no `fieldValidation` parameter (the API server's
     /// default is Warn; Strict makes tests catch misspelt fields).
     public var fieldValidation: FieldValidation
-    /// When set, every watch that allows bookmarks gets a BOOKMARK this often.
+    /// When set, every watch that allows bookmarks gets a BOOKMARK this often (the API server
+    /// sends one about every minute, the default).
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int
@@ -32,7 +33,7 @@ public struct SandboxOptions: Sendable {
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool = false,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,
-                bookmarkInterval: Duration? = nil, port: Int = 0, serviceAddresses: [String: String] = [:],
+                bookmarkInterval: Duration? = .seconds(60), port: Int = 0, serviceAddresses: [String: String] = [:],
                 controllers: Bool = true) {
         self.tls = tls
         self.tokens = tokens

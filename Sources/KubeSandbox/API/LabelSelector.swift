@@ -13,7 +13,7 @@ struct LabelSelector: Sendable {
 
     var requirements: [Requirement] = []
 
-    init(parsing text: String, supported: Set<String> = FieldSelector.supported) throws(SandboxError) {
+    init(parsing text: String) throws(SandboxError) {
         for clause in Self.clauses(text) {
             let part = clause.trimmingWhitespace
             if part.isEmpty { continue }
@@ -88,7 +88,9 @@ struct LabelSelector: Sendable {
 struct FieldSelector: Sendable {
     var requirements: [(path: String, value: String, negated: Bool)] = []
 
-    init(parsing text: String, supported: Set<String> = FieldSelector.supported) throws(SandboxError) {
+    /// Parses a selector on `type`'s field labels; an unknown label is 400 BadRequest.
+    init(parsing text: String, for type: ResourceType) throws(SandboxError) {
+        let known = Self.fields(for: type)
         for clause in text.split(separator: ",") {
             let part = String(clause).trimmingWhitespace
             var parsed: (String, String, Bool)?
@@ -101,48 +103,14 @@ struct FieldSelector: Sendable {
             guard let (path, value, negated) = parsed else {
                 throw .api(.badRequest("invalid field selector: \"\(text)\""))
             }
-            guard supported.contains(path) else {
-                throw .api(.badRequest("field label not supported: \(path)"))
-            }
+            guard known.contains(path) else { throw .api(Self.unknownField(path, for: type)) }
             requirements.append((path, value, negated))
-        }
-    }
-
-    static let supported: Set<String> = ["metadata.name", "metadata.namespace"]
-
-    /// The fields a resource can be selected by, as its registry declares them.
-    static func supported(for type: ResourceType) -> Set<String> {
-        let extra: [String] = switch type.storageKey {
-        case "pods": ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork",
-                      "status.phase", "status.podIP", "status.podIPs", "status.nominatedNodeName"]
-        case "events": ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
-                        "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
-                        "reason", "reportingComponent", "source", "type"]
-        case "secrets": ["type"]
-        case "namespaces": ["status.phase"]
-        case "nodes": ["spec.unschedulable"]
-        case "replicasets.apps", "replicationcontrollers": ["status.replicas"]
-        case "jobs.batch": ["status.successful"]
-        case "services": ["spec.clusterIP", "spec.type"]
-        default: []
-        }
-        return supported.union(extra)
-    }
-
-    /// A field's value as a selector compares it: strings as they are, numbers and booleans as text.
-    private static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        case .bool(let flag): flag ? "true" : "false"
-        default: ""
         }
     }
 
     func matches(_ object: JSONValue) -> Bool {
         requirements.allSatisfy { requirement in
-            let path = requirement.path == "source" ? "source.component" : requirement.path
-            let actual = object[FieldPath(parsing: path)].map(Self.text) ?? ""
+            let actual = Self.value(of: requirement.path, in: object)
             return (actual == requirement.value) != requirement.negated
         }
     }

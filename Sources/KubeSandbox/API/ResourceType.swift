@@ -41,10 +41,11 @@ public struct ResourceType: Sendable, Hashable {
     var discoveryEntries: [JSONValue] {
         var entry: JSONObject = [
             "name": .string(plural), "singularName": .string(singular), "namespaced": .bool(namespaced),
-            "kind": .string(kind), "verbs": .array(verbs.map(JSONValue.string)),
+            "kind": .string(kind), "verbs": .array(discoveryVerbs.map(JSONValue.string)),
         ]
         if !shortNames.isEmpty { entry["shortNames"] = .array(shortNames.map(JSONValue.string)) }
         if !categories.isEmpty { entry["categories"] = .array(categories.map(JSONValue.string)) }
+        entry["storageVersionHash"] = .string(storageVersionHash)
         var entries: [JSONValue] = [.object(entry)]
         if hasStatus {
             entries.append(.object([

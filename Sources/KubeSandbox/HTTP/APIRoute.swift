@@ -20,6 +20,8 @@ enum APIRoute: Equatable {
         var namespace: String?
         var name: String?
         var subresource: String?
+        /// Reached by the deprecated `/api/v1/watch/...` form: a watch without `?watch=true`.
+        var legacyWatch = false
     }
 
     init?(path: String) {
@@ -47,6 +49,8 @@ enum APIRoute: Equatable {
     private init?(group: String, version: String, rest: [String]) {
         if rest.isEmpty { self = .resources(group: group, version: version); return }
         var rest = rest
+        let legacyWatch = rest.first == "watch" && rest.count > 1
+        if legacyWatch { rest.removeFirst() }
         var namespace: String?
         if rest.count >= 3, rest[0] == "namespaces", !(rest.count == 3 && ["status", "finalize"].contains(rest[2])) {
             namespace = rest[1]
@@ -54,7 +58,8 @@ enum APIRoute: Equatable {
         }
         guard (1...3).contains(rest.count) else { return nil }
         self = .resource(ResourcePath(group: group, version: version, plural: rest[0], namespace: namespace,
-                                      name: rest.count > 1 ? rest[1] : nil, subresource: rest.count > 2 ? rest[2] : nil))
+                                      name: rest.count > 1 ? rest[1] : nil, subresource: rest.count > 2 ? rest[2] : nil,
+                                      legacyWatch: legacyWatch))
     }
 }
 

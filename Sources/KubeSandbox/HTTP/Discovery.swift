@@ -3,7 +3,8 @@ import KubeModel
 /// The legacy discovery documents: `/api`, `/apis`, `/apis/GROUP`, `/api/v1`, `/apis/GROUP/VERSION`.
 enum Discovery {
     static let version: JSONValue = [
-        "major": "1", "minor": "36", "gitVersion": "v1.36.0-kubesandbox", "gitCommit": "", "gitTreeState": "clean",
+        "major": "1", "minor": "36", "emulationMajor": "1", "emulationMinor": "36",
+        "minCompatibilityMajor": "1", "minCompatibilityMinor": "35", "gitVersion": "v1.36.0-kubesandbox", "gitCommit": "", "gitTreeState": "clean",
         "buildDate": "2026-01-01T00:00:00Z", "goVersion": "swift", "compiler": "swift", "platform": "linux/amd64",
     ]
 
@@ -38,7 +39,9 @@ enum Discovery {
         [
             "kind": "APIResourceList", "apiVersion": "v1",
             "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),
-            "resources": .array(resources.flatMap(\.discoveryEntries)),
+            // Built-in group versions list resources alphabetically; CRDs' keep their own order.
+            "resources": .array((resources.contains(where: \.isCustom) ? resources : resources.sorted { $0.plural < $1.plural })
+                .flatMap(\.discoveryEntries)),
         ]
     }
 }

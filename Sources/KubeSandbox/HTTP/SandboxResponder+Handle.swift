@@ -8,14 +8,23 @@ extension SandboxResponder {
     func handle(_ request: Request, route: APIRoute, query: QueryParameters, verb: String,
                 user: AuthenticatedUser?) async throws -> Response {
         switch route {
-        case .health: return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok")))
+        case .health: return Health.response(path: request.uri.path, verbose: query["verbose"] != nil)
         case .version: return Responses.json(Discovery.version)
-        case .coreVersions: return Responses.json(Discovery.coreVersions)
-        case .groups: return Responses.json(Discovery.groupList(await store.catalog))
+        case .coreVersions:
+            if Discovery.wantsAggregated(request.headers[.accept]) {
+                return Discovery.aggregatedResponse(Discovery.aggregated(await store.catalog, core: true))
+            }
+            return Responses.json(Discovery.coreVersions)
+        case .groups:
+            if Discovery.wantsAggregated(request.headers[.accept]) {
+                return Discovery.aggregatedResponse(Discovery.aggregated(await store.catalog, core: false))
+            }
+            return Responses.json(Discovery.groupList(await store.catalog))
         case .group(let name):
-            guard let group = Discovery.group(name, await store.catalog) else { throw SandboxError.api(.notFoundPath(name)) }
+            guard let group = Discovery.group(name, await store.catalog) else { return Responses.pageNotFound }
             return Responses.json(group)
         case .resources(let group, let version):
+            guard await store.catalog.serves(group: group) else { return Responses.pageNotFound }
             let resources = await store.catalog.resources(group: group, version: version)
             guard !resources.isEmpty else { throw SandboxError.api(.notFoundPath(version)) }
             return Responses.json(Discovery.resourceList(group: group, version: version, resources))
@@ -29,6 +38,7 @@ extension SandboxResponder {
 
     private func handleResource(_ request: Request, path: APIRoute.ResourcePath, query: QueryParameters,
                                 verb: String, user: AuthenticatedUser?) async throws -> Response {
+        guard await store.catalog.serves(group: path.group, version: path.version) else { return Responses.pageNotFound }
         guard let type = await store.catalog.find(group: path.group, version: path.version, plural: path.plural) else {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
@@ -132,34 +142,12 @@ extension SandboxResponder {
         }
         // The real server leaves kind and apiVersion out of a built-in kind's list items (a
         // custom resource's items keep them).
-        let items = type.schema != nil ? page.items : page.items.map { item in
-            var item = item
-            item["kind"] = nil
-            item["apiVersion"] = nil
-            return item
-        }
         return ["kind": .string(type.kind + "List"), "apiVersion": .string(type.apiVersion), "metadata": .object(metadata),
-                "items": .array(items)]
+                "items": .array(type.schema != nil ? page.items : page.items.map(Responses.listItem))]
     }
 
-    static func listQuery(_ query: QueryParameters, _ type: ResourceType) throws(SandboxError) -> ListQuery {
-        var result = ListQuery()
-        if let text = query["labelSelector"], !text.isEmpty { result.labelSelector = try LabelSelector(parsing: text) }
-        if let text = query["fieldSelector"], !text.isEmpty {
-            result.fieldSelector = try FieldSelector(parsing: text, supported: FieldSelector.supported(for: type))
-        }
-        if let text = query["limit"], !text.isEmpty {
-            guard let limit = Int(text), limit >= 0 else { throw .api(.badRequest("invalid limit \"\(text)\"")) }
-            result.limit = limit
-        }
-        result.continueToken = query["continue"].flatMap { $0.isEmpty ? nil : $0 }
-        result.resourceVersion = query["resourceVersion"].flatMap { $0.isEmpty ? nil : $0 }
-        if let rv = result.resourceVersion, Int(rv) == nil {
-            throw .api(.badRequest("invalid resource version \"\(rv)\""))
-        }
-        result.allowBookmarks = query.flag("allowWatchBookmarks")
-        result.sendInitialEvents = query.flag("sendInitialEvents")
-        return result
+    static func listQuery(_ query: QueryParameters, _ type: ResourceType, watch: Bool = false) throws(SandboxError) -> ListQuery {
+        try ListQuery(query, type: type, watch: watch)
     }
 
     /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies);

@@ -5,7 +5,7 @@ extension SandboxResponder {
     /// A watch: one JSON event per line, streamed (chunked) until the timeout, the client
     /// leaving, or the sandbox dropping watches. Bookmarks come every `bookmarkInterval` when set.
     func watch(_ type: ResourceType, namespace: String?, query: QueryParameters, view: ResponseView) async throws -> Response {
-        let listQuery = try Self.listQuery(query, type)
+        let listQuery = try Self.listQuery(query, type, watch: true)
         let timeout = query["timeoutSeconds"].flatMap(Int.init).flatMap { $0 > 0 ? Duration.seconds($0) : nil }
         let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery)
         let store = self.store

@@ -53,7 +53,7 @@ struct SandboxResponder: HTTPResponder {
         if let fault = await journal.takeFault(method: record.method, path: record.path) {
             return Responses.status(fault.apiStatus)
         }
-        guard let route else { return Responses.status(.notFoundPath(record.path)) }
+        guard let route else { return Responses.pageNotFound }
         do {
             if let answer = try await authAPI(request, route: route, verb: record.verb, user: user) { return answer }
             var request = request
@@ -78,7 +78,7 @@ struct SandboxResponder: HTTPResponder {
         }
         let collection = path.name == nil
         switch method {
-        case "GET": return collection ? (query.flag("watch") ? "watch" : "list") : "get"
+        case "GET": return collection ? (query.flag("watch") || path.legacyWatch ? "watch" : "list") : "get"
         case "POST": return "create"
         case "PUT": return "update"
         case "PATCH": return "patch"

@@ -63,3 +63,10 @@ struct Catalog: Sendable {
         }
     }
 }
+
+extension Catalog {
+    /// Whether any resource is served in `group` (and `version`, when given); the core group always is.
+    func serves(group: String, version: String? = nil) -> Bool {
+        group.isEmpty || types.contains { $0.group == group && (version == nil || $0.version == version) }
+    }
+}

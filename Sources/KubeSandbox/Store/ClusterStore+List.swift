@@ -2,9 +2,10 @@ import Foundation
 import KubeModel
 
 extension ClusterStore {
-    /// One page of a list. Pages continue after the last key returned; a continue token from
-    /// before the last compaction is 410 Expired. Unlike etcd, later pages are read from the
-    /// current state, not a snapshot at the first page's resourceVersion.
+    /// One page of a list, read at the revision `resourceVersion`/`resourceVersionMatch` ask for.
+    /// Pages continue after the last key returned, from the snapshot at the first page's
+    /// resourceVersion as etcd serves them; a continue token from before the last compaction is
+    /// 410 Expired. Like the API server, remainingItemCount is given only without selectors.
     func list(_ type: ResourceType, namespace: String?, query: ListQuery) throws(SandboxError) -> ListPage {
         var start: String?
         var listRevision = revision
@@ -17,8 +18,10 @@ extension ClusterStore {
             }
             start = decoded.start
             listRevision = decoded.revision
+        } else {
+            listRevision = try self.listRevision(query)
         }
-        let byKey = objects[type.storageKey] ?? [:]
+        let byKey = snapshot(type, at: listRevision)
         var keys = byKey.keys.sorted()
         if let start { keys = Array(keys.drop { $0 <= start }) }
         var items: [JSONValue] = []
@@ -44,7 +47,7 @@ extension ClusterStore {
             }.count
             if remaining > 0 {
                 page.continueToken = ContinueToken(revision: listRevision, start: lastKey).encoded
-                page.remainingItemCount = remaining
+                if query.labelSelector == nil, query.fieldSelector == nil { page.remainingItemCount = remaining }
             }
         }
         return page

@@ -2,21 +2,25 @@ import KubeModel
 
 extension ClusterStore {
     /// Opens a watch: replays what the client missed (or the current state as ADDED events when
-    /// no resourceVersion is given), then streams live changes. A resourceVersion older than the
-    /// history yields one ERROR event with a 410 Expired Status, as the API server does.
+    /// no resourceVersion, "0" or sendInitialEvents=true is given, closed by a BOOKMARK annotated
+    /// `k8s.io/initial-events-end` when bookmarks are allowed), then streams live changes. A
+    /// resourceVersion older than the history yields one ERROR event with a 410 Expired Status,
+    /// as the API server does.
     func watch(_ type: ResourceType, namespace: String?, query: ListQuery) -> (id: Int, stream: AsyncStream<WatchMessage>) {
         let (stream, continuation) = AsyncStream.makeStream(of: WatchMessage.self)
         nextWatcherID += 1
         let id = nextWatcherID
         let watcher = Watcher(type: type, namespace: namespace, query: query, continuation: continuation)
         let requested = query.resourceVersion.flatMap { Int($0) } ?? 0
-        if query.sendInitialEvents || requested == 0 {
+        if query.sendInitialEvents ?? (requested == 0) {
             for object in currentObjects(type, namespace: namespace) where query.matches(object.value) {
                 continuation.yield(.event("ADDED", served(object.value, as: type)))
             }
-            if query.sendInitialEvents {
+            if query.allowBookmarks {
                 continuation.yield(.bookmark(revision: revision, initialEventsEnd: true))
             }
+        } else if requested == 0 {
+            // sendInitialEvents=false without a resourceVersion: changes from now on.
         } else if requested < compactedRevision {
             continuation.yield(.error(.expired("too old resource version: \(requested) (\(compactedRevision + 1))")))
             continuation.finish()

@@ -119,9 +119,12 @@ extension ClusterStore {
             && (stored.metadata["finalizers"]?.arrayValue ?? []).isEmpty && !Self.waitsForNamespaceController(stored, type)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings) }
         if finished {
-            let removed = commit(stored, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)
+            // The update is not stored: the object is deleted instead, so watchers see its last
+            // stored state (finalizers included) in the DELETED event; the writer gets its update.
+            let removed = commit(old, storageKey: type.storageKey, key: key, kind: .deleted, previous: old.value)
             afterRemoval(removed, type, propagation: .background)
-            return WriteResult(object: served(removed, as: type), warnings: warnings)
+            stored.value["metadata"]?["resourceVersion"] = removed["metadata"]?["resourceVersion"]
+            return WriteResult(object: served(stored.value, as: type), warnings: warnings)
         }
         if Self.sameContent(stored, old) { return WriteResult(object: served(old.value, as: type), warnings: warnings) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .modified, previous: old.value)

@@ -42,6 +42,8 @@ actor ClusterStore {
             namespace["metadata"]?["resourceVersion"] = .string(String(revision))
             objects["namespaces", default: [:]][name] = StoredObject(value: namespace)
         }
+        // Like a watch cache started after these writes, history begins now.
+        compactedRevision = revision
     }
 
     static func key(namespace: String, name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }

@@ -81,8 +81,10 @@ struct ListQuery: Sendable {
     var limit: Int?
     var continueToken: String?
     var resourceVersion: String?
+    var resourceVersionMatch: ResourceVersionMatch?
     var allowBookmarks = false
-    var sendInitialEvents = false
+    /// nil when the request did not say.
+    var sendInitialEvents: Bool?
 
     func matches(_ object: JSONValue) -> Bool {
         if let labelSelector, !labelSelector.matches(object["metadata"]?["labels"]?.objectValue ?? JSONObject()) { return false }

@@ -1,0 +1,80 @@
+import KubeModel
+
+/// The README's normalization, applied to the real and the sandbox side alike before comparing:
+/// values that differ per server run become placeholders, and managedFields are reduced.
+enum Normalization {
+    static let timestampKeys: Set<String> = [
+        "creationTimestamp", "deletionTimestamp", "lastTransitionTime", "time", "eventTime", "lastUpdateTime",
+        "lastHeartbeatTime", "lastProbeTime", "firstTimestamp", "lastTimestamp", "expirationTimestamp", "startTime",
+        "buildDate", "renewTime", "acquireTime", "lastScaleTime",
+    ]
+    static let buildKeys: Set<String> = ["gitVersion", "gitCommit", "goVersion", "compiler"]
+    /// The ConfigMap OpenShift's controller-manager adds to every namespace (not Kubernetes behaviour).
+    static let openShiftObject = "openshift-service-ca.crt"
+
+    static func normalize(_ value: JSONValue, fullManagedFields: Bool) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var result = JSONObject()
+            for (key, member) in object {
+                if key == "selfLink" { continue }
+                result[key] = normalizeMember(key, member, fullManagedFields: fullManagedFields)
+            }
+            return .object(generatedName(result))
+        case .array(let array):
+            return .array(array.filter { !isOpenShiftObject($0) }.map { normalize($0, fullManagedFields: fullManagedFields) })
+        default:
+            return value
+        }
+    }
+
+    private static func normalizeMember(_ key: String, _ value: JSONValue, fullManagedFields: Bool) -> JSONValue {
+        switch (key, value) {
+        case ("uid", .string(let text)) where !text.isEmpty: return "<uid>"
+        case ("resourceVersion", .string(let text)) where !text.isEmpty: return "<rv>"
+        case ("continue", .string(let text)) where !text.isEmpty: return "<continue>"
+        case ("token", .string(let text)) where text.count >= 20: return "<token>"
+        case ("caBundle", .string(let text)) where !text.isEmpty: return "<caBundle>"
+        case ("storageVersionHash", .string): return "<hash>"
+        case ("clusterIP", .string(let text)) where !text.isEmpty && text != "None": return "<ip>"
+        case ("clusterIPs", .array(let ips)):
+            return .array(ips.map { ip in ip.stringValue.map { $0 == "None" ? ip : "<ip>" } ?? ip })
+        case ("nodePort", .integer): return "<port>"
+        case ("managedFields", .array(let entries)): return managedFields(entries, full: fullManagedFields)
+        case (_, .string) where timestampKeys.contains(key): return "<time>"
+        case (_, .string) where buildKeys.contains(key): return "<build>"
+        default: return normalize(value, fullManagedFields: fullManagedFields)
+        }
+    }
+
+    /// `time` dropped, entries sorted by manager, operation, subresource; reduced unless `full`.
+    private static func managedFields(_ entries: [JSONValue], full: Bool) -> JSONValue {
+        let kept: Set<String> = ["manager", "operation", "subresource", "apiVersion"]
+        let reduced = entries.map { entry -> JSONValue in
+            guard var object = entry.objectValue else { return entry }
+            object["time"] = nil
+            if !full { object = JSONObject(object.filter { kept.contains($0.key) }.map { ($0.key, $0.value) }) }
+            return .object(object)
+        }
+        func key(_ entry: JSONValue) -> String {
+            ["manager", "operation", "subresource"].map { entry[$0]?.stringValue ?? "" }.joined(separator: "\u{0}")
+        }
+        return .array(reduced.sorted { key($0) < key($1) })
+    }
+
+    /// A name made by `generateName` becomes the prefix and `<generated>`.
+    private static func generatedName(_ object: JSONObject) -> JSONObject {
+        guard let prefix = object["generateName"]?.stringValue, !prefix.isEmpty,
+              let name = object["name"]?.stringValue, name.hasPrefix(prefix), name != prefix
+        else { return object }
+        var object = object
+        object["name"] = .string(prefix + "<generated>")
+        return object
+    }
+
+    /// List items and Table rows for the OpenShift-only ConfigMap.
+    private static func isOpenShiftObject(_ value: JSONValue) -> Bool {
+        value["metadata"]?["name"]?.stringValue == openShiftObject
+            || value["object"]?["metadata"]?["name"]?.stringValue == openShiftObject
+    }
+}
