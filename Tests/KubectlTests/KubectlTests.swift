@@ -82,3 +82,62 @@ struct KubectlTests {
         }
     }
 }
+
+extension KubectlTests {
+    @Test func workloadAndAuthCommandsWorkAsOnACluster() async throws {
+        try await withKubectl { kubectl in
+            Self.succeeded(try await kubectl("create", "deployment", "web", "--image=nginx:1.27", "--replicas=2", "--port=80"),
+                           "deployment.apps/web created")
+            Self.succeeded(try await kubectl("scale", "deployment", "web", "--replicas=3"), "deployment.apps/web scaled")
+            Self.succeeded(try await kubectl("set", "image", "deployment/web", "nginx=nginx:1.28"), "deployment.apps/web image updated")
+            Self.succeeded(try await kubectl("get", "deployment", "web", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort}"),
+                           "3 nginx:1.28 80")
+            Self.succeeded(try await kubectl("rollout", "history", "deployment/web"), "REVISION", "1", "2")
+            Self.succeeded(try await kubectl("get", "deployment", "web", "-o", "wide"), "READY", "UP-TO-DATE", "IMAGES", "nginx:1.28")
+            Self.succeeded(try await kubectl("auth", "whoami"), "admin", "system:masters")
+            Self.succeeded(try await kubectl("auth", "can-i", "delete", "pods"), "yes")
+            Self.succeeded(try await kubectl("create", "serviceaccount", "bot"), "serviceaccount/bot created")
+            let token = try await kubectl("create", "token", "bot")
+            #expect(token.status == 0 && token.standardOutput.split(separator: ".").count == 3, "a JWT: \(token.standardError)")
+        }
+    }
+}
+
+/// Deploy/'s install variants applied with `kubectl apply -k`, and what the operator's
+/// ServiceAccount may then do with Secrets (`kubectl auth can-i`, answered by the sandbox's RBAC).
+@Suite(.enabled(if: Kubectl.executable != nil, "kubectl is not on PATH"))
+struct DeployVariantTests {
+    static let operatorAccount = "system:serviceaccount:shipshape-system:shipshape-operator"
+
+    /// What `kubectl auth can-i VERB secrets` answers for the operator after applying `variant`,
+    /// cluster-wide and in a workload namespace, and the operator's container arguments.
+    private func install(_ variant: String) async throws -> (allNamespaces: String, shop: String, arguments: String) {
+        let schemas = try #require(KubectlTests.schemas, "the Kubernetes OpenAPI documents are expected at ../shared/kubernetes-openapi")
+        return try await KubeSandbox.withRunning(SandboxOptions(tls: true, schemas: schemas)) { sandbox in
+            let kubectl = try Kubectl(sandbox)
+            let applied = try await kubectl("apply", "-k", variant)
+            #expect(applied.status == 0, "kubectl apply -k \(variant): \(applied.standardError)")
+            let clusterWide = try await kubectl("auth", "can-i", "watch", "secrets", "--all-namespaces", "--as", Self.operatorAccount)
+            let inShop = try await kubectl("auth", "can-i", "list", "secrets", "-n", "shop", "--as", Self.operatorAccount)
+            let arguments = try await kubectl("get", "deployment", "shipshape-operator", "-n", "shipshape-system",
+                                              "-o", "jsonpath={.spec.template.spec.containers[0].args}")
+            #expect(clusterWide.standardError.isEmpty && inShop.standardError.isEmpty, "\(clusterWide.standardError)\(inShop.standardError)")
+            return (clusterWide.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines),
+                    inShop.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), arguments.standardOutput)
+        }
+    }
+
+    @Test func theDefaultInstallWatchesSecretsForRotation() async throws {
+        let installed = try await install("Deploy/")
+        #expect(installed.allNamespaces == "yes")
+        #expect(installed.shop == "yes")
+        #expect(!installed.arguments.contains("--no-secret-rotation"))
+    }
+
+    @Test func noSecretAccessGrantsNoSecretsAndTurnsRotationOff() async throws {
+        let installed = try await install("Deploy/no-secret-access")
+        #expect(installed.allNamespaces == "no")
+        #expect(installed.shop == "no")
+        #expect(installed.arguments.contains("--no-secret-rotation"))
+    }
+}

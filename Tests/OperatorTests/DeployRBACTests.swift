@@ -6,7 +6,8 @@ import KubeSandbox
 import Testing
 
 /// The operator against the sandbox as Deploy/'s ServiceAccount, holding exactly the
-/// permissions `Deploy/base/rbac.yaml` grants (read from the repository at test time).
+/// permissions Deploy/'s RBAC files grant (read from the repository at test time): the base
+/// rules plus `Deploy/secret-rotation`, or the base alone as `Deploy/no-secret-access` installs it.
 @Suite("The operator with Deploy/'s RBAC", .serialized)
 struct DeployRBACTests {
     static let user = "system:serviceaccount:shipshape-system:shipshape-operator"
@@ -20,6 +21,15 @@ struct DeployRBACTests {
         #expect(refused.isEmpty, "Deploy/base/rbac.yaml lacks: \(refused)")
     }
 
+    @Test("Deploy/no-secret-access: rotation off, no 403 and no request about Secrets at all")
+    func convergesWithoutSecretAccess() async throws {
+        let requests = try await Self.convergeShop(secretRotation: false)
+        let operatorRequests = requests.filter { $0.user == Self.user }
+        #expect(!operatorRequests.isEmpty)
+        #expect(operatorRequests.filter { $0.status == 403 }.map { "\($0.verb) \($0.path)" } == [])
+        #expect(operatorRequests.filter { $0.path.contains("/secrets") }.map { "\($0.verb) \($0.path)" } == [])
+    }
+
     @Test("reads Secrets as metadata only, never their data")
     func neverRequestsSecretData() async throws {
         let requests = try await Self.convergeShop()
@@ -31,15 +41,17 @@ struct DeployRBACTests {
         }
     }
 
-    /// Applies Deploy/'s namespace and RBAC and the shop's Microservices (with the Secrets and
-    /// ConfigMaps they reference) as admin, runs the operator with a token issued for its
-    /// ServiceAccount until every Microservice has its Deployment, and returns every request.
-    /// The sandbox enforces OwnerReferencesPermissionEnforcement (children block their owner's deletion).
-    static func convergeShop() async throws -> [RequestRecord] {
+    /// Applies Deploy/'s namespace and RBAC (with the rotation grant when `secretRotation`) and
+    /// the shop's Microservices (with the Secrets and ConfigMaps they reference) as admin, runs
+    /// the operator with a token issued for its ServiceAccount until every Microservice has its
+    /// Deployment, and returns every request. The sandbox enforces
+    /// OwnerReferencesPermissionEnforcement (children block their owner's deletion).
+    static func convergeShop(secretRotation: Bool = true) async throws -> [RequestRecord] {
         var options = SandboxOptions(schemas: Fixtures.schemas, controllers: false)
         options.ownerReferencesPermissionEnforcement = true
         return try await Harness.withSandbox(options) { harness in
-            for path in ["Deploy/base/namespace.yaml", "Deploy/base/rbac.yaml"] {
+            let rbac = ["Deploy/base/namespace.yaml", "Deploy/base/rbac.yaml"] + (secretRotation ? ["Deploy/secret-rotation/rbac.yaml"] : [])
+            for path in rbac {
                 for object in try objects(path) { try await create(object, harness.client) }
             }
             var names: [String] = []
@@ -55,7 +67,7 @@ struct DeployRBACTests {
             let client = try KubernetesClient(configuration: ClientConfiguration(server: harness.sandbox.url, credentials: .token(token)),
                                               logger: Harness.logger("operator"))
             let settings = OperatorSettings(namespaces: nil, workers: 4, shutdownTimeout: .seconds(5), identity: "operator-0",
-                                            leaderElection: .init(namespace: "shipshape-system"))
+                                            leaderElection: .init(namespace: "shipshape-system"), secretRotation: secretRotation)
             let shipshape = Operator(client: client, settings: settings, logger: Harness.logger("operator"))
             do {
                 try await harness.withOperator(shipshape) { shipshape in

@@ -1,7 +1,8 @@
 /// The fields of the Kubernetes protobuf messages the sandbox decodes (numbers as in the API's
 /// `generated.proto`): the kinds kubectl's typed client sends as protobuf (`kubectl create
 /// configmap|namespace|secret|serviceaccount|deployment|service|role|rolebinding|clusterrole|
-/// clusterrolebinding`), and the messages they contain.
+/// clusterrolebinding`, `kubectl auth can-i`, `kubectl auth whoami`, `kubectl create token`), and
+/// the messages they contain.
 enum ProtobufMessages {
     indirect enum FieldType: Sendable {
         case string, bytes, integer, bool, time, intOrString, quantity
@@ -24,6 +25,9 @@ enum ProtobufMessages {
         "rbac.authorization.k8s.io/v1/Role": "Role", "rbac.authorization.k8s.io/v1/ClusterRole": "Role",
         "rbac.authorization.k8s.io/v1/RoleBinding": "RoleBinding",
         "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "RoleBinding",
+        "authorization.k8s.io/v1/SelfSubjectAccessReview": "SelfSubjectAccessReview",
+        "authentication.k8s.io/v1/SelfSubjectReview": "SelfSubjectReview",
+        "authentication.k8s.io/v1/TokenRequest": "TokenRequest",
     ]
 
     private static func field(_ name: String, _ type: FieldType, repeated: Bool = false, keepZero: Bool = false) -> Field {
@@ -117,5 +121,28 @@ enum ProtobufMessages {
                         3: field("roleRef", .message("RoleRef"))],
         "Subject": [1: field("kind", .string), 2: field("apiGroup", .string), 3: field("name", .string), 4: field("namespace", .string)],
         "RoleRef": [1: field("apiGroup", .string), 2: field("kind", .string), 3: field("name", .string)],
+        // What `kubectl auth can-i` asks (the status it sends empty is the server's to fill).
+        "SelfSubjectAccessReview": [1: field("metadata", .message("ObjectMeta")), 2: field("spec", .message("SelfSubjectAccessReviewSpec")),
+                                    3: field("status", .message("SubjectAccessReviewStatus"))],
+        "SubjectAccessReviewStatus": [1: field("allowed", .bool), 2: field("reason", .string), 3: field("evaluationError", .string),
+                                      4: field("denied", .bool)],
+        "SelfSubjectAccessReviewSpec": [1: field("resourceAttributes", .message("ResourceAttributes")),
+                                        2: field("nonResourceAttributes", .message("NonResourceAttributes"))],
+        "ResourceAttributes": [
+            1: field("namespace", .string), 2: field("verb", .string), 3: field("group", .string), 4: field("version", .string),
+            5: field("resource", .string), 6: field("subresource", .string), 7: field("name", .string),
+        ],
+        "NonResourceAttributes": [1: field("path", .string), 2: field("verb", .string)],
+        // `kubectl auth whoami` sends an empty review.
+        "SelfSubjectReview": [1: field("metadata", .message("ObjectMeta")), 2: field("status", .message("SelfSubjectReviewStatus"))],
+        "SelfSubjectReviewStatus": [1: field("userInfo", .message("UserInfo"))],
+        "UserInfo": [1: field("username", .string), 2: field("uid", .string), 3: field("groups", .string, repeated: true)],
+        // `kubectl create token`.
+        "TokenRequest": [1: field("metadata", .message("ObjectMeta")), 2: field("spec", .message("TokenRequestSpec")),
+                         3: field("status", .message("TokenRequestStatus"))],
+        "TokenRequestStatus": [1: field("token", .string), 2: field("expirationTimestamp", .time)],
+        "TokenRequestSpec": [1: field("audiences", .string, repeated: true), 3: field("boundObjectRef", .message("BoundObjectReference")),
+                             4: field("expirationSeconds", .integer, keepZero: true)],
+        "BoundObjectReference": [1: field("kind", .string), 2: field("apiVersion", .string), 3: field("name", .string), 4: field("uid", .string)],
     ]
 }
