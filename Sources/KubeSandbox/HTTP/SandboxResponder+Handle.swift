@@ -54,10 +54,7 @@ extension SandboxResponder {
             dryRun: query["dryRun"] == "All", force: query.flag("force"))
         let apply = (request.headers[.contentType] ?? "").hasPrefix("application/apply-patch")
         if let invalid = Validation.writeOptions(query, verb: verb, apply: apply) { throw SandboxError.api(invalid) }
-        if path.subresource == "scale", type.scale != nil {
-            return try await handleCustomResourceScale(request, type, path: path, query: query, verb: verb)
-        }
-        if path.subresource == "scale", ClusterStore.scalableResources.contains(type.storageKey), let name = path.name {
+        if path.subresource == "scale", ClusterStore.scaleSubresource(of: type) != nil, let name = path.name {
             return try await handleScale(request, type, namespace: namespace, name: name, verb: verb, options: write)
         }
         if let subresource = path.subresource, !(subresource == "status" && type.hasStatus) {

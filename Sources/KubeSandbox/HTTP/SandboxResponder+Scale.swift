@@ -2,7 +2,7 @@ import Hummingbird
 import KubeModel
 
 extension SandboxResponder {
-    /// GET, PUT and PATCH of a workload's `scale` subresource.
+    /// GET, PUT and PATCH (merge, strategic merge or JSON patch) of a `scale` subresource.
     func handleScale(_ request: Request, _ type: ResourceType, namespace: String, name: String, verb: String,
                      options write: WriteOptions) async throws -> Response {
         switch verb {

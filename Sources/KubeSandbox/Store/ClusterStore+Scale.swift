@@ -1,20 +1,28 @@
 import KubeModel
+import KubeSchema
 
-/// The `scale` subresource of Deployments, ReplicaSets and StatefulSets: an `autoscaling/v1`
-/// Scale view of `spec.replicas`, `status.replicas` and the selector; writing it changes only
-/// the workload's `spec.replicas`.
+/// The `scale` subresource: an `autoscaling/v1` Scale view of an object's replicas and selector,
+/// for Deployments, ReplicaSets and StatefulSets and for custom resources whose CRD declares one;
+/// writing it changes only the object's spec replicas (a spec update: generation and all).
 extension ClusterStore {
-    static let scalableResources: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps"]
+    static let scalableWorkloads: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps"]
+
+    /// Where `type`'s Scale reads and writes, if it has a scale subresource.
+    static func scaleSubresource(of type: ResourceType) -> ScaleSubresource? {
+        type.scale ?? (scalableWorkloads.contains(type.storageKey) ? .workload : nil)
+    }
 
     func scale(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
-        Self.scaleView(try existing(type, namespace: namespace, name: name).value)
+        guard let subresource = Self.scaleSubresource(of: type) else { throw .api(.notFoundPath("scale")) }
+        return subresource.scale(of: try existing(type, namespace: namespace, name: name).value)
     }
 
     /// PUT (a whole Scale) or PATCH (merge or JSON patch of the Scale) of the subresource.
     func writeScale(_ type: ResourceType, namespace: String, name: String, body: JSONValue, format: PatchFormat?,
                     options: WriteOptions) throws(SandboxError) -> JSONValue {
+        guard let subresource = Self.scaleSubresource(of: type) else { throw .api(.notFoundPath("scale")) }
         let old = try existing(type, namespace: namespace, name: name)
-        let current = Self.scaleView(old.value)
+        let current = subresource.scale(of: old.value)
         let scale: JSONValue
         switch format {
         case nil: scale = body
@@ -25,40 +33,14 @@ extension ClusterStore {
         if let rv = scale["metadata"]?["resourceVersion"]?.stringValue, !rv.isEmpty, rv != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again"))
         }
-        guard let replicas = scale["spec"]?["replicas"]?.intValue, replicas >= 0 else {
-            let given = scale["spec"]?["replicas"]?.jsonText() ?? "null"
-            throw .api(APIStatus(code: 422, reason: "Invalid", message: "Scale.autoscaling \"\(name)\" is invalid: spec.replicas: Invalid value: \(given): must be greater than or equal to 0",
-                                 name: name, group: "autoscaling", kind: "Scale",
-                                 causes: [.init(reason: "FieldValueInvalid", message: "Invalid value: \(given): must be greater than or equal to 0", field: "spec.replicas")]))
+        // An absent spec.replicas is 0, as Go decodes the Scale.
+        let replicas = scale["spec"]?["replicas"]?.intValue ?? 0
+        guard replicas >= 0 else {
+            let autoscaling = ResourceType(group: "autoscaling", version: "v1", plural: "scale", singular: "scale", kind: "Scale", namespaced: true)
+            throw .api(.invalid(autoscaling, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.replicas"),
+                                                                    "Invalid value: \(replicas): must be greater than or equal to 0")]))
         }
-        var value = old.value
-        value["spec"]?["replicas"] = .integer(replicas)
-        let result = try replace(old, with: value, type, status: false, options: options)
-        return Self.scaleView(result.object)
-    }
-
-    static func scaleView(_ object: JSONValue) -> JSONValue {
-        var metadata = JSONObject()
-        for key in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] { metadata[key] = object["metadata"]?[key] }
-        return ["kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
-                "spec": ["replicas": object["spec"]?["replicas"] ?? 0],
-                "status": ["replicas": object["status"]?["replicas"] ?? 0, "selector": .string(selectorText(object["spec"]?["selector"]))]]
-    }
-
-    /// A label selector in its query-string form: `app=web,tier in (a,b),!legacy`.
-    static func selectorText(_ selector: JSONValue?) -> String {
-        var terms = (selector?["matchLabels"]?.objectValue ?? JSONObject()).map { "\($0.key)=\($0.value.stringValue ?? "")" }
-        for expression in selector?["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
-            switch expression["operator"]?.stringValue {
-            case "In": terms.append("\(key) in (\(values))")
-            case "NotIn": terms.append("\(key) notin (\(values))")
-            case "Exists": terms.append(key)
-            case "DoesNotExist": terms.append("!" + key)
-            default: break
-            }
-        }
-        return terms.sorted().joined(separator: ",")
+        let updated = subresource.object(served(old.value, as: type), withReplicas: replicas)
+        return subresource.scale(of: try replace(old, with: updated, type, status: false, options: options).object)
     }
 }

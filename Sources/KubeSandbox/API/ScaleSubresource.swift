@@ -1,11 +1,25 @@
 import KubeModel
 
 /// Where a `/scale` subresource reads and writes replicas: a CRD version's `subresources.scale`
-/// (`.spec.replicas`, `.status.replicas`, an optional `.status.selector`).
+/// (`.spec.replicas`, `.status.replicas`, an optional `.status.selector` string), or the built-in
+/// workloads' (`workload`: the selector rendered from the structured `spec.selector`).
 public struct ScaleSubresource: Sendable, Hashable {
     public var specReplicasPath: String
     public var statusReplicasPath: String
     public var labelSelectorPath: String?
+    /// Built-in workloads: the Scale's selector is `spec.selector` in its query-string form.
+    var selectorFromSpec = false
+
+    /// Deployments, ReplicaSets and StatefulSets.
+    static let workload = ScaleSubresource(specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas",
+                                           labelSelectorPath: nil, selectorFromSpec: true)
+
+    init(specReplicasPath: String, statusReplicasPath: String, labelSelectorPath: String?, selectorFromSpec: Bool) {
+        self.specReplicasPath = specReplicasPath
+        self.statusReplicasPath = statusReplicasPath
+        self.labelSelectorPath = labelSelectorPath
+        self.selectorFromSpec = selectorFromSpec
+    }
 
     init?(_ scale: JSONValue?) {
         guard let scale, let spec = scale["specReplicasPath"]?.stringValue,
@@ -20,7 +34,11 @@ public struct ScaleSubresource: Sendable, Hashable {
         var metadata = JSONObject()
         for key in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] { metadata[key] = object["metadata"]?[key] }
         var status: JSONObject = ["replicas": .integer(object[Self.keys(statusReplicasPath)]?.intValue ?? 0)]
-        if let labelSelectorPath, let selector = object[Self.keys(labelSelectorPath)]?.stringValue { status["selector"] = .string(selector) }
+        if selectorFromSpec {
+            status["selector"] = .string(Self.selectorText(object["spec"]?["selector"]))
+        } else if let labelSelectorPath, let selector = object[Self.keys(labelSelectorPath)]?.stringValue {
+            status["selector"] = .string(selector)
+        }
         return [
             "kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
             "spec": ["replicas": .integer(object[Self.keys(specReplicasPath)]?.intValue ?? 0)], "status": .object(status),
@@ -34,6 +52,23 @@ public struct ScaleSubresource: Sendable, Hashable {
 
     /// `.spec.replicas` as a path of keys.
     static func keys(_ path: String) -> FieldPath { FieldPath(parsing: String(path.drop { $0 == "." })) }
+
+    /// A label selector in its query-string form: `app=web,tier in (a,b),!legacy`.
+    static func selectorText(_ selector: JSONValue?) -> String {
+        var terms = (selector?["matchLabels"]?.objectValue ?? JSONObject()).map { "\($0.key)=\($0.value.stringValue ?? "")" }
+        for expression in selector?["matchExpressions"]?.arrayValue ?? [] {
+            let key = expression["key"]?.stringValue ?? ""
+            let values = (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+            switch expression["operator"]?.stringValue {
+            case "In": terms.append("\(key) in (\(values))")
+            case "NotIn": terms.append("\(key) notin (\(values))")
+            case "Exists": terms.append(key)
+            case "DoesNotExist": terms.append("!" + key)
+            default: break
+            }
+        }
+        return terms.sorted().joined(separator: ",")
+    }
 
     private static func setting(_ value: JSONValue, at path: ArraySlice<FieldPath.Component>, in object: JSONValue) -> JSONValue {
         guard let first = path.first, case .key(let key) = first else { return value }
