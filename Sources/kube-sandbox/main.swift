@@ -3,7 +3,8 @@ import Foundation
 import KubeSandbox
 
 // kube-sandbox [--tls] [--port N] [--schemas DIR]: serves an in-memory Kubernetes API on
-// 127.0.0.1 until interrupted, printing its URL and an admin kubeconfig (a client certificate over TLS, a bearer token otherwise).
+// 127.0.0.1 until interrupted, printing its URL and an admin kubeconfig (a client certificate over
+// TLS, a bearer token otherwise: kubectl sends no bearer token over plain HTTP, so use --tls with it).
 let arguments = CommandLine.arguments.dropFirst()
 func value(after flag: String) -> String? {
     arguments.firstIndex(of: flag).flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
