@@ -114,6 +114,9 @@ import Testing
             #expect(json.contentType == "application/json")
             let list = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps")
             #expect(list.contentType == "application/json", "lists are not encoded: JSON, the client's second choice")
+            let protobufOnly = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps",
+                                              accept: "application/vnd.kubernetes.protobuf")
+            #expect(protobufOnly.status == 406)
         }
     }
 

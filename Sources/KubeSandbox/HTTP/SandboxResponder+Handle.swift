@@ -44,7 +44,7 @@ extension SandboxResponder {
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
         let accept = request.headers[.accept]
-        guard let view = ResponseView(accept: accept) ?? (Self.prefersProtobuf(accept) ? .full : nil) else {
+        guard let view = ResponseView(accept: accept) ?? (Self.answersProtobuf(accept, verb: verb) ? .full : nil) else {
             throw SandboxError.api(.notAcceptable())
         }
         let status = path.subresource == "status"

@@ -16,6 +16,12 @@ extension SandboxResponder {
         return false
     }
 
+    /// Whether a client accepting protobuf alone is answered: single objects are encoded (lists,
+    /// watches and deletions are not, and get 406).
+    static func answersProtobuf(_ accept: String?, verb: String) -> Bool {
+        prefersProtobuf(accept) && ["get", "create", "update", "patch"].contains(verb)
+    }
+
     /// The object in protobuf when the client prefers it and the sandbox encodes its kind; nil
     /// otherwise (the answer is then JSON).
     static func protobufResponse(_ object: JSONValue, accept: String?, code: Int = 200, warnings: [String] = []) -> Response? {
