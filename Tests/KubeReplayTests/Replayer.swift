@@ -50,9 +50,14 @@ struct Replayer {
         let templated = replayCase.templated != nil
         let path = templated ? templating.path(replayCase.path) : replayCase.path
         var body = replayCase.body
+        if templated, replayCase.method == "PUT", body?["metadata"]?["name"] != nil {
+            // The recording took the resourceVersion/uid from a GET made just before (README).
+            templating.observe(try await send("GET", Self.objectPath(path)).json)
+        }
         if let object = body, object.objectValue != nil, templated || templating.webhook != nil {
             body = templated ? templating.body(object, path: path) : templating.body(object, path: "")
         }
+        body = body.map { Self.inferredBody(replayCase, $0) }
         let observed = try await send(replayCase.method, path, headers: templating.headers(replayCase.headers), body: body,
                                       anonymous: replayCase.id.contains("-anonymous-"))
         templating.observe(observed.json)
@@ -83,6 +88,15 @@ struct Replayer {
         let warnings = response.headers["Warning"]
         return Observed(status: Int(response.status.code), warning: warnings.isEmpty ? nil : warnings.joined(separator: ", "),
                         text: String(buffer: buffer))
+    }
+
+    /// The object a request path names: without a subresource and query.
+    static func objectPath(_ path: String) -> String {
+        let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
+        for subresource in ["/status", "/scale"] where bare.hasSuffix(subresource) {
+            return String(bare.dropLast(subresource.count))
+        }
+        return bare
     }
 
     /// The resourceVersion of a list of `path` now.

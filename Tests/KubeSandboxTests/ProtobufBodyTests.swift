@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import KubeModel
 import NIOCore
+import NIOHTTP1
 import Testing
 @testable import KubeSandbox
 
@@ -50,16 +51,34 @@ import Testing
             .field(11, Message().field(1, "app").field(2, "demo"))
     }
 
-    private func post(_ sandbox: KubeSandbox, _ path: String, _ body: [UInt8]) async throws -> APIResponse {
+    /// An answer in JSON or protobuf, read as the object it stands for.
+    struct Answer {
+        var status: Int
+        var contentType: String?
+        var bytes: [UInt8]
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+        var json: JSONValue {
+            if contentType == "application/vnd.kubernetes.protobuf" { return (try? ProtobufDecoder.object(from: bytes)) ?? .null }
+            return (try? JSONValue(parsingJSON: text)) ?? .null
+        }
+    }
+
+    private func send(_ sandbox: KubeSandbox, _ method: HTTPMethod, _ path: String, _ body: [UInt8]? = nil,
+                      accept: String = "application/vnd.kubernetes.protobuf,application/json") async throws -> Answer {
         var request = HTTPClientRequest(url: sandbox.url + path)
-        request.method = .POST
+        request.method = method
         request.headers.add(name: "Content-Type", value: "application/vnd.kubernetes.protobuf")
         request.headers.add(name: "Authorization", value: "Bearer " + sandbox.adminToken)
-        request.headers.add(name: "Accept", value: "application/vnd.kubernetes.protobuf,application/json")
-        request.body = .bytes(ByteBuffer(bytes: body))
+        request.headers.add(name: "Accept", value: accept)
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
         let buffer = try await response.body.collect(upTo: 1 << 20)
-        return APIResponse(status: Int(response.status.code), headers: response.headers, text: String(buffer: buffer))
+        return Answer(status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),
+                      bytes: Array(buffer.readableBytesView))
+    }
+
+    private func post(_ sandbox: KubeSandbox, _ path: String, _ body: [UInt8]) async throws -> Answer {
+        try await send(sandbox, .POST, path, body)
     }
 
     @Test func aConfigMapSentAsProtobufIsCreated() async throws {
@@ -69,11 +88,35 @@ import Testing
             let response = try await post(sandbox, "/api/v1/namespaces/default/configmaps",
                                           Self.envelope(apiVersion: "v1", kind: "ConfigMap", configMap))
             #expect(response.status == 201, "\(response.text)")
-            #expect(response.headers.first(name: "Content-Type") == "application/json")
+            #expect(response.contentType == "application/vnd.kubernetes.protobuf", "answered as the client prefers")
             let created = response.json
             #expect(created["data"] == ["a": "b", "empty": ""])
             #expect(created["metadata"]?["labels"] == ["app": "demo"])
             #expect(created["metadata"]?["generateName"] == nil, "Go's zero values are not fields")
+            #expect(created["metadata"]?["managedFields"]?.arrayValue?.first?["fieldsV1"]?["f:data"] != nil)
+        }
+    }
+
+    /// A GET in protobuf carries the object as stored; a kind the sandbox cannot encode in full
+    /// (a Deployment's status) is answered in JSON, which the client also accepts.
+    @Test func objectsAreServedAsProtobufWhenPreferred() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let stored = try await client.post("/api/v1/namespaces/default/configmaps", [
+                "apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "pb", "labels": ["a": "b"]], "data": ["k": "v"],
+            ]).json
+            let got = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps/pb")
+            #expect(got.status == 200)
+            #expect(got.contentType == "application/vnd.kubernetes.protobuf")
+            #expect(got.bytes.starts(with: ProtobufDecoder.magic))
+            #expect(got.json == stored)
+            let json = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps/pb", accept: "application/json")
+            #expect(json.contentType == "application/json")
+            let list = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps")
+            #expect(list.contentType == "application/json", "lists are not encoded: JSON, the client's second choice")
+            let protobufOnly = try await send(sandbox, .GET, "/api/v1/namespaces/default/configmaps",
+                                              accept: "application/vnd.kubernetes.protobuf")
+            #expect(protobufOnly.status == 406)
         }
     }
 

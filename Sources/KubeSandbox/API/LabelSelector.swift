@@ -72,6 +72,10 @@ struct LabelSelector: Sendable {
                 let key = String(part[..<range.lowerBound]).trimmingWhitespace
                 let value = String(part[range.upperBound...]).trimmingWhitespace
                 guard Self.isKey(key) else { throw invalid }
+                if let next = value.split(whereSeparator: \.isWhitespace).dropFirst().first {
+                    // The real parser reads one value token, then wants a comma or the end.
+                    throw .api(.badRequest("found '\(next)', expected: ',' or 'end of string'"))
+                }
                 return negated ? .notEquals(key, value) : .equals(key, value)
             }
         }

@@ -22,6 +22,7 @@ extension ClusterStore {
             object["spec"] = ["finalizers": ["kubernetes"]]
         case "persistentvolumeclaims":
             setStatus(&object, ["phase": "Pending"])
+            object = Self.withProtectionFinalizer(object, "kubernetes.io/pvc-protection")
         case "deployments.apps", "replicasets.apps", "cronjobs.batch":
             setStatus(&object, .object([:]))
         case "statefulsets.apps":

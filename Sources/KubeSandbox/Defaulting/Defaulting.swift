@@ -31,6 +31,8 @@ enum Defaulting {
             object["spec"] = object["spec"].map(cronJobSpec)
         case "services":
             object["spec"] = serviceSpec(object["spec"] ?? .object([:]))
+        case "configmaps":
+            object = withoutEmptyMaps(object, ["data", "binaryData"])
         case "secrets":
             object = secret(object)
         case "namespaces":
@@ -44,6 +46,13 @@ enum Defaulting {
         default:
             break
         }
+        return object
+    }
+
+    /// `object` without the given top-level maps when they are empty: Go's `omitempty` drops them.
+    static func withoutEmptyMaps(_ object: JSONValue, _ keys: [String]) -> JSONValue {
+        var object = object
+        for key in keys where object[key]?.objectValue?.isEmpty == true { object[key] = nil }
         return object
     }
 

@@ -43,7 +43,8 @@ extension SandboxResponder {
             throw SandboxError.api(.notFoundPath(path.plural))
         }
         guard type.namespaced || path.namespace == nil else { throw SandboxError.api(.notFoundPath(path.plural)) }
-        guard let view = ResponseView(accept: request.headers[.accept]) else {
+        let accept = request.headers[.accept]
+        guard let view = ResponseView(accept: accept) ?? (Self.answersProtobuf(accept, verb: verb) ? .full : nil) else {
             throw SandboxError.api(.notAcceptable())
         }
         let status = path.subresource == "status"
@@ -72,6 +73,7 @@ extension SandboxResponder {
                 let resourceVersion = object["metadata"]?["resourceVersion"]?.stringValue
                 return Responses.json(try Self.tableView(type, query, view).table([object], resourceVersion: resourceVersion))
             }
+            if let response = Self.protobufResponse(object, accept: accept) { return response }
             return Responses.json(render(object))
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query, type))
@@ -87,12 +89,14 @@ extension SandboxResponder {
             let result = try await admitted(attributes(.create, name: name), write: write) { options in
                 try await store.create(type, namespace: namespace, body: body, options: options)
             }
+            if let response = Self.protobufResponse(result.object, accept: accept, code: 201, warnings: result.warnings) { return response }
             return Responses.json(render(result.object), code: 201, warnings: result.warnings)
         case ("update", let name?):
             let body = try await Self.body(request, strict: write.fieldValidation == .strict ? type : nil)
             let result = try await admitted(attributes(.update, name: name), write: write) { options in
                 try await store.update(type, namespace: namespace, name: name, body: body, status: status, options: options)
             }
+            if let response = Self.protobufResponse(result.object, accept: accept, warnings: result.warnings) { return response }
             return Responses.json(render(result.object), warnings: result.warnings)
         case ("patch", let name?):
             let contentType = request.headers[.contentType] ?? ""
@@ -103,6 +107,8 @@ extension SandboxResponder {
                 try await store.patch(type, namespace: namespace, name: name, format: format, patch: patch,
                                       status: status, options: options)
             }
+            if let response = Self.protobufResponse(result.object, accept: accept, code: result.created ? 201 : 200,
+                                                    warnings: result.warnings) { return response }
             return Responses.json(render(result.object), code: result.created ? 201 : 200, warnings: result.warnings)
         case ("delete", let name?):
             let deleteRequest = try await Self.deleteRequest(request, query: query)

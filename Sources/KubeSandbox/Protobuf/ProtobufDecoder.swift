@@ -105,6 +105,14 @@ enum ProtobufDecoder {
                 if number == 1, case .bytes(let text) = member { return .string(String(decoding: text, as: UTF8.self)) }
             }
             return .string("0")
+        case (.rawJSON, .bytes(let data)):
+            var reader = ProtobufReader(data)
+            while let (number, member) = try reader.next() {
+                if number == 1, case .bytes(let text) = member {
+                    return try JSONValue(parsingJSON: String(decoding: text, as: UTF8.self))
+                }
+            }
+            return nil
         case (.map(let valueType), .bytes(let data)):
             var reader = ProtobufReader(data)
             var key = "", entry: JSONValue = valueType.isString ? "" : .null

@@ -6,6 +6,8 @@
 enum ProtobufMessages {
     indirect enum FieldType: Sendable {
         case string, bytes, integer, bool, time, intOrString, quantity
+        /// A message holding JSON text as its bytes (field 1), as `FieldsV1` does.
+        case rawJSON
         case message(String)
         case map(FieldType)
     }
@@ -42,6 +44,12 @@ enum ProtobufMessages {
             10: field("deletionGracePeriodSeconds", .integer, keepZero: true), 11: field("labels", .map(.string)),
             12: field("annotations", .map(.string)), 13: field("ownerReferences", .message("OwnerReference"), repeated: true),
             14: field("finalizers", .string, repeated: true),
+            17: field("managedFields", .message("ManagedFieldsEntry"), repeated: true),
+        ],
+        "ManagedFieldsEntry": [
+            1: field("manager", .string), 2: field("operation", .string), 3: field("apiVersion", .string),
+            4: field("time", .time), 6: field("fieldsType", .string), 7: field("fieldsV1", .rawJSON),
+            8: field("subresource", .string),
         ],
         "OwnerReference": [
             1: field("kind", .string), 3: field("name", .string), 4: field("uid", .string), 5: field("apiVersion", .string),

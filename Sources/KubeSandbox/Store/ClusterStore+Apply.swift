@@ -141,7 +141,7 @@ extension ClusterStore {
     static func ownable(_ value: JSONValue, _ type: ResourceType? = nil, status: Bool = false) -> JSONValue {
         var value = value
         if type?.hasStatus == true {
-            if status { return value["status"].map { .object(["status": $0]) } ?? .object([:]) }
+            if status, let type { return type.statusOwnable(value) }
             value["status"] = nil
         }
         value["apiVersion"] = nil

@@ -88,7 +88,7 @@ extension ClusterStore {
                  options: WriteOptions, applied: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
         var candidate: JSONValue
         if status {
-            candidate = old.value
+            candidate = type.statusWritten(object, over: old.value)
             candidate["status"] = Self.defaultedStatus(object["status"], type)
         } else {
             candidate = object
