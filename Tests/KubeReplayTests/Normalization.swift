@@ -11,6 +11,9 @@ enum Normalization {
     static let buildKeys: Set<String> = ["gitVersion", "gitCommit", "goVersion", "compiler"]
     /// The ConfigMap OpenShift's controller-manager adds to every namespace (not Kubernetes behaviour).
     static let openShiftObject = "openshift-service-ca.crt"
+    /// The API group of Shipshape's own CRD, left installed on the recorded cluster (the cases
+    /// create renamed copies under `fid.shipshape.dev`): no case made it, so a fresh server lacks it.
+    static let leftoverGroup = "shipshape.dev"
 
     static func normalize(_ value: JSONValue, fullManagedFields: Bool) -> JSONValue {
         switch value {
@@ -22,7 +25,8 @@ enum Normalization {
             }
             return .object(generatedName(result))
         case .array(let array):
-            return .array(array.filter { !isOpenShiftObject($0) }.map { normalize($0, fullManagedFields: fullManagedFields) })
+            return .array(array.filter { !isOpenShiftObject($0) && !isLeftoverGroup($0) }
+                .map { normalize($0, fullManagedFields: fullManagedFields) })
         default:
             return value
         }
@@ -70,6 +74,12 @@ enum Normalization {
         var object = object
         object["name"] = .string(prefix + "<generated>")
         return object
+    }
+
+    /// The leftover group's entry in an APIGroupList or an aggregated discovery list.
+    private static func isLeftoverGroup(_ value: JSONValue) -> Bool {
+        value["versions"] != nil
+            && (value["name"]?.stringValue == leftoverGroup || value["metadata"]?["name"]?.stringValue == leftoverGroup)
     }
 
     /// List items and Table rows for the OpenShift-only ConfigMap.
