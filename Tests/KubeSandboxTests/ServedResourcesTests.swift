@@ -21,6 +21,26 @@ import Testing
         }
     }
 
+    @Test func aReplicationControllerScalesThroughItsScaleSubresource() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let path = "/api/v1/namespaces/default/replicationcontrollers/rc"
+            #expect(try await client.post("/api/v1/namespaces/default/replicationcontrollers", [
+                "apiVersion": "v1", "kind": "ReplicationController", "metadata": ["name": "rc"],
+                "spec": ["replicas": 1, "selector": ["app": "rc"], "template": [
+                    "metadata": ["labels": ["app": "rc"]], "spec": ["containers": [["name": "c", "image": "nginx"]]],
+                ]],
+            ]).status == 201)
+            let scale = try await client.get(path + "/scale").json
+            #expect(scale["kind"] == "Scale")
+            #expect(scale["status"]?["selector"] == "app=rc")
+            var bigger = scale
+            bigger["spec"]?["replicas"] = 3
+            #expect(try await client.put(path + "/scale", bigger).status == 200)
+            #expect(try await client.get(path).json["spec"]?["replicas"] == 3)
+        }
+    }
+
     @Test func aBindingIsAnsweredButNotStored() async throws {
         try await KubeSandbox.withRunning { sandbox in
             let client = SandboxClient(sandbox)

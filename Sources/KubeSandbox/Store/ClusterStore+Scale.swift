@@ -1,10 +1,10 @@
 import KubeModel
 
-/// The `scale` subresource of Deployments, ReplicaSets and StatefulSets: an `autoscaling/v1`
-/// Scale view of `spec.replicas`, `status.replicas` and the selector; writing it changes only
-/// the workload's `spec.replicas`.
+/// The `scale` subresource of Deployments, ReplicaSets, StatefulSets and ReplicationControllers:
+/// an `autoscaling/v1` Scale view of `spec.replicas`, `status.replicas` and the selector; writing
+/// it changes only the workload's `spec.replicas`.
 extension ClusterStore {
-    static let scalableResources: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps"]
+    static let scalableResources: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps", "replicationcontrollers"]
 
     func scale(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
         Self.scaleView(try existing(type, namespace: namespace, name: name).value)
@@ -42,7 +42,13 @@ extension ClusterStore {
         for key in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] { metadata[key] = object["metadata"]?[key] }
         return ["kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
                 "spec": ["replicas": object["spec"]?["replicas"] ?? 0],
-                "status": ["replicas": object["status"]?["replicas"] ?? 0, "selector": .string(selectorText(object["spec"]?["selector"]))]]
+                "status": ["replicas": object["status"]?["replicas"] ?? 0, "selector": .string(selectorText(labelSelector(object["spec"]?["selector"])))]]
+    }
+
+    /// A workload's selector as a label selector: a ReplicationController's is a plain label map.
+    private static func labelSelector(_ selector: JSONValue?) -> JSONValue? {
+        guard let selector, selector["matchLabels"] == nil, selector["matchExpressions"] == nil, selector.objectValue != nil else { return selector }
+        return ["matchLabels": selector]
     }
 
     /// A label selector in its query-string form: `app=web,tier in (a,b),!legacy`.
