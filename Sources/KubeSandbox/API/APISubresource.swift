@@ -1,6 +1,7 @@
 /// A subresource discovery lists for a built-in resource: `status`, `scale`, `pods/exec`, ...
 public struct APISubresource: Sendable, Hashable {
     public var name: String
+    /// The kind it serves; empty for the resource's own (`status`).
     public var kind: String
     /// The group version of `kind` when it is not the resource's own (`autoscaling/v1` Scale).
     public var groupVersion: String?
