@@ -15,6 +15,9 @@ enum Normalization {
     static let serviceAccountVolumePrefix = "kube-api-access-"
     /// The ConfigMap OpenShift's controller-manager adds to every namespace (not Kubernetes behaviour).
     static let openShiftObject = "openshift-service-ca.crt"
+    /// The API group of Shipshape's own CRD, left installed on the recorded cluster (the cases
+    /// create renamed copies under `fid.shipshape.dev`): no case made it, so a fresh server lacks it.
+    static let leftoverGroup = "shipshape.dev"
 
     static func normalize(_ value: JSONValue, fullManagedFields: Bool) -> JSONValue {
         switch value {
@@ -24,9 +27,10 @@ enum Normalization {
                 if key == "selfLink" { continue }
                 result[key] = normalizeMember(key, member, fullManagedFields: fullManagedFields)
             }
-            return .object(generatedName(result))
+            return .object(tableAges(generatedName(result)))
         case .array(let array):
-            return .array(array.filter { !isOpenShiftObject($0) }.map { normalize($0, fullManagedFields: fullManagedFields) })
+            return .array(array.filter { !isOpenShiftObject($0) && !isLeftoverGroup($0) }
+                .map { normalize($0, fullManagedFields: fullManagedFields) })
         default:
             return value
         }
@@ -76,6 +80,30 @@ enum Normalization {
         var object = object
         object["name"] = .string(prefix + "<generated>")
         return object
+    }
+
+    /// A Table's age cells (columns of format `date`: "Age", "Created At") are timestamps rendered
+    /// relative to the moment of the request, so they become `<time>` like the timestamps they show.
+    private static func tableAges(_ object: JSONObject) -> JSONObject {
+        guard object["kind"]?.stringValue == "Table", let columns = object["columnDefinitions"]?.arrayValue,
+              let rows = object["rows"]?.arrayValue else { return object }
+        let ages = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "date" })
+        guard !ages.isEmpty else { return object }
+        var result = object
+        result["rows"] = .array(rows.map { row in
+            guard var cells = row["cells"]?.arrayValue else { return row }
+            for index in cells.indices where ages.contains(index) { cells[index] = "<time>" }
+            var row = row
+            row["cells"] = .array(cells)
+            return row
+        })
+        return result
+    }
+
+    /// The leftover group's entry in an APIGroupList or an aggregated discovery list.
+    private static func isLeftoverGroup(_ value: JSONValue) -> Bool {
+        value["versions"] != nil
+            && (value["name"]?.stringValue == leftoverGroup || value["metadata"]?["name"]?.stringValue == leftoverGroup)
     }
 
     /// The recording wrote the generated suffix of a ServiceAccount token volume as `<rand>`.

@@ -19,6 +19,10 @@ struct ReplayCase: Sendable {
     let ignore: [String]
     /// Compare managedFields with their `fieldsV1` instead of reduced entries.
     let fullManagedFields: Bool
+    /// How the recording summarised the bodies it compared (`oa3`: an OpenAPI index by the paths
+    /// it lists), and the real side's summary.
+    let summary: String?
+    let comparedReal: JSONValue?
     let note: String
 
     var method: String { request["method"]?.stringValue ?? "GET" }
@@ -50,6 +54,8 @@ struct ReplayCase: Sendable {
         self.mode = compare?["mode"]?.stringValue.flatMap(Mode.init(rawValue:)) ?? .auto
         self.ignore = compare?["ignore"]?.arrayValue?.compactMap(\.stringValue) ?? []
         self.fullManagedFields = compare?["managedFields"]?.stringValue == "full"
+        self.summary = compare?["summary"]?.stringValue
+        self.comparedReal = compare?["compared_real"]
         self.note = line["note"]?.stringValue ?? ""
     }
 

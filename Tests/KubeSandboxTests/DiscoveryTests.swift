@@ -16,7 +16,7 @@ import Testing
             let deployments = try #require(apps["versions"]?.arrayValue?.first?["resources"]?.arrayValue?.first { $0["resource"] == "deployments" })
             #expect(deployments["scope"] == "Namespaced")
             #expect(deployments["responseKind"]?["kind"] == "Deployment")
-            #expect(deployments["subresources"]?.arrayValue?.first?["subresource"] == "status")
+            #expect(deployments["subresources"]?.arrayValue?.map { $0["subresource"] } == ["scale", "status"])
 
             let core = try await client.get("/api", accept: accept)
             #expect(core.json["items"]?.arrayValue?.first?["versions"]?.arrayValue?.first?["version"] == "v1")

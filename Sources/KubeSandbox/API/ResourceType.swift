@@ -22,6 +22,14 @@ public struct ResourceType: Sendable, Hashable {
     /// For a CRD version with a scale subresource: where its replicas live.
     public var scale: ScaleSubresource? = nil
 
+    /// The verbs the resource is served with (the subresources have their own).
+    public var verbs: [String] = Self.standardVerbs
+    /// For a built-in resource: every subresource discovery lists (CRDs': `status` and `scale`).
+    public var subresources: [APISubresource] = []
+
+    /// What a stored resource allows, alphabetically.
+    static let standardVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
 
@@ -32,33 +40,4 @@ public struct ResourceType: Sendable, Hashable {
     var qualifiedResource: String { group.isEmpty ? plural : "\(plural).\(group)" }
     /// `Deployment.apps` (core: `Pod`), as validation errors name a kind.
     var qualifiedKind: String { group.isEmpty ? kind : "\(kind).\(group)" }
-
-    var verbs: [String] {
-        ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
-    }
-
-    /// The discovery entries (`APIResource`) for the resource and its status subresource.
-    var discoveryEntries: [JSONValue] {
-        var entry: JSONObject = [
-            "name": .string(plural), "singularName": .string(singular), "namespaced": .bool(namespaced),
-            "kind": .string(kind), "verbs": .array(discoveryVerbs.map(JSONValue.string)),
-        ]
-        if !shortNames.isEmpty { entry["shortNames"] = .array(shortNames.map(JSONValue.string)) }
-        if !categories.isEmpty { entry["categories"] = .array(categories.map(JSONValue.string)) }
-        entry["storageVersionHash"] = .string(storageVersionHash)
-        var entries: [JSONValue] = [.object(entry)]
-        if hasStatus {
-            entries.append(.object([
-                "name": .string(plural + "/status"), "singularName": "", "namespaced": .bool(namespaced),
-                "kind": .string(kind), "verbs": ["get", "patch", "update"],
-            ]))
-        }
-        if scale != nil {
-            entries.append(.object([
-                "name": .string(plural + "/scale"), "singularName": "", "namespaced": .bool(namespaced),
-                "group": "autoscaling", "version": "v1", "kind": "Scale", "verbs": ["get", "patch", "update"],
-            ]))
-        }
-        return entries
-    }
 }

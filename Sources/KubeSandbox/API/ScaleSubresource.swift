@@ -10,7 +10,7 @@ public struct ScaleSubresource: Sendable, Hashable {
     /// Built-in workloads: the Scale's selector is `spec.selector` in its query-string form.
     var selectorFromSpec = false
 
-    /// Deployments, ReplicaSets and StatefulSets.
+    /// Deployments, ReplicaSets, StatefulSets and ReplicationControllers.
     static let workload = ScaleSubresource(specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas",
                                            labelSelectorPath: nil, selectorFromSpec: true)
 
@@ -53,8 +53,13 @@ public struct ScaleSubresource: Sendable, Hashable {
     /// `.spec.replicas` as a path of keys.
     static func keys(_ path: String) -> FieldPath { FieldPath(parsing: String(path.drop { $0 == "." })) }
 
-    /// A label selector in its query-string form: `app=web,tier in (a,b),!legacy`.
+    /// A label selector in its query-string form: `app=web,tier in (a,b),!legacy` (a
+    /// ReplicationController's selector is a plain label map).
     static func selectorText(_ selector: JSONValue?) -> String {
+        var selector = selector
+        if let map = selector, map.objectValue != nil, map["matchLabels"] == nil, map["matchExpressions"] == nil {
+            selector = ["matchLabels": map]
+        }
         var terms = (selector?["matchLabels"]?.objectValue ?? JSONObject()).map { "\($0.key)=\($0.value.stringValue ?? "")" }
         for expression in selector?["matchExpressions"]?.arrayValue ?? [] {
             let key = expression["key"]?.stringValue ?? ""

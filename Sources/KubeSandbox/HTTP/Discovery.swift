@@ -35,13 +35,16 @@ enum Discovery {
         return .object(body)
     }
 
+    /// A group version's APIResourceList; the core group's (`/api/v1`) has no apiVersion.
     static func resourceList(group: String, version: String, _ resources: [ResourceType]) -> JSONValue {
-        [
-            "kind": "APIResourceList", "apiVersion": "v1",
+        var body: JSONObject = [
+            "kind": "APIResourceList",
             "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),
             // Built-in group versions list resources alphabetically; CRDs' keep their own order.
             "resources": .array((resources.contains(where: \.isCustom) ? resources : resources.sorted { $0.plural < $1.plural })
                 .flatMap(\.discoveryEntries)),
         ]
+        if !group.isEmpty { body["apiVersion"] = "v1" }
+        return .object(body)
     }
 }

@@ -49,10 +49,11 @@ extension SandboxResponder {
         }
         let status = path.subresource == "status"
         let namespace = path.namespace ?? ""
-        let write = WriteOptions(
+        try Self.checkVerb(verb, type, subresource: path.subresource)
+        let write = Self.storing(WriteOptions(
             fieldManager: query["fieldManager"], defaultFieldManager: WriteOptions.manager(userAgent: request.headers[.userAgent]),
             fieldValidation: query["fieldValidation"].flatMap(FieldValidation.init(rawValue:)) ?? options.fieldValidation,
-            dryRun: query["dryRun"] == "All", force: query.flag("force"))
+            dryRun: query["dryRun"] == "All", force: query.flag("force")), type)
         let apply = (request.headers[.contentType] ?? "").hasPrefix("application/apply-patch")
         if let invalid = Validation.writeOptions(query, verb: verb, apply: apply) { throw SandboxError.api(invalid) }
         if path.subresource == "scale", ClusterStore.scaleSubresource(of: type) != nil, let name = path.name {

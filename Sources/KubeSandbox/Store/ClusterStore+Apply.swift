@@ -118,8 +118,10 @@ extension ClusterStore {
     /// The fields an update (or, from nil, a create) sets, as recorded for its manager.
     func updatedFields(_ type: ResourceType, from old: JSONValue?, to new: JSONValue, status: Bool) -> Set<[PathStep]> {
         let (validator, schema) = navigation(for: type)
+        // An object with nothing ownable (a bare ServiceAccount) changes only the root, which no manager owns.
         return FieldSet(validator: validator).changedLeaves(from: old.map { Self.ownable($0, type, status: status) },
                                                             to: Self.ownable(new, type, status: status), schema: schema)
+            .filter { !$0.isEmpty }
     }
 
     /// The `managedFields` list, or nil when no manager is recorded.

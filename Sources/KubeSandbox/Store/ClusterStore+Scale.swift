@@ -2,10 +2,10 @@ import KubeModel
 import KubeSchema
 
 /// The `scale` subresource: an `autoscaling/v1` Scale view of an object's replicas and selector,
-/// for Deployments, ReplicaSets and StatefulSets and for custom resources whose CRD declares one;
+/// for Deployments, ReplicaSets, StatefulSets and ReplicationControllers and for custom resources whose CRD declares one;
 /// writing it changes only the object's spec replicas (a spec update: generation and all).
 extension ClusterStore {
-    static let scalableWorkloads: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps"]
+    static let scalableWorkloads: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps", "replicationcontrollers"]
 
     /// Where `type`'s Scale reads and writes, if it has a scale subresource.
     static func scaleSubresource(of type: ResourceType) -> ScaleSubresource? {

@@ -10,7 +10,7 @@ extension ClusterStore {
 
     func create(_ type: ResourceType, namespace: String, body: JSONValue, options: WriteOptions,
                 applied: [String: AppliedIntent] = [:]) throws(SandboxError) -> WriteResult {
-        var object = try checkTypeMeta(body, type)
+        var object = HorizontalPodAutoscalerConversion.storedForm(try checkTypeMeta(body, type), type)
         var name = object["metadata"]?["name"]?.stringValue ?? ""
         if name.isEmpty, let prefix = object["metadata"]?["generateName"]?.stringValue, !prefix.isEmpty {
             name = prefix + Self.randomSuffix()
@@ -86,6 +86,7 @@ extension ClusterStore {
     /// finalizer semantics; an unchanged object is not written (no new resourceVersion).
     func replace(_ old: StoredObject, with object: JSONValue, _ type: ResourceType, status: Bool,
                  options: WriteOptions, applied: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
+        let object = HorizontalPodAutoscalerConversion.storedForm(object, type)
         var candidate: JSONValue
         if status {
             candidate = type.statusWritten(object, over: old.value)

@@ -60,6 +60,7 @@ actor ClusterStore {
     /// The object as served at `type`'s version (a CRD stored at another version only changes apiVersion).
     func served(_ value: JSONValue, as type: ResourceType) -> JSONValue {
         var value = EventConversion.isEventsView(type) ? EventConversion.eventsView(value) : value
+        value = HorizontalPodAutoscalerConversion.served(value, as: type)
         value["apiVersion"] = .string(type.apiVersion)
         value["kind"] = .string(type.kind)
         return value
