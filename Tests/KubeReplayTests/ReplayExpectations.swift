@@ -88,18 +88,6 @@ enum ReplayExpectations {
         "509-gc-pods-created-by-controller": "differs at items(keys) (real [\"fid-gc/gcd-6fb458f598-<generated>\",\"fid-gc/gcd-6…, sandbox []); items[0] (real {\"metadata\":{\"name\":\"gcd-6fb458f598-<generated>\",\"…, sandbox null); items[1] (real {\"metadata\":{\"name\":\"gcd-6fb458f598-<generated>\",\"…, sandbox null)",
         "510-gc-deployment-status-from-controller": "differs at metadata.annotations (real {\"deployment.kubernetes.io/revision\":\"1\"}, sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.managedFields[1] (real {\"apiVersion\":\"apps/v1\",\"manager\":\"kube-controller…, sandbox null)",
         "528-auth-selfsubjectreview-whoami": "answers 404 where the real server answers 201; body (real \"JSON\", sandbox \"404 page not found\\n\")",
-        "529-auth-subjectaccessreview": "answers 404 where the real server answers 201; body (real \"JSON\", sandbox \"404 page not found\\n\")",
-        "534-webhook-create-validating-webhook-config": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); webhooks[0].matchPolicy (real \"Equivalent\", sandbox <absent>); webhooks[0].objectSelector (real {}, sandbox <absent>)",
-        "535-webhook-invalid-webhook-config-http-url": "answers 201 where the real server answers 422",
-        "537-webhook-configmap-denied-by-webhook": "answers 201 where the real server answers 403",
-        "538-webhook-configmap-allowed-by-webhook": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "539-webhook-configmap-warning-by-webhook": "differs at header Warning (real \"299 - \\\"fid webhook warning\\\"\", sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "540-webhook-dry-run-create-still-calls-webhook": "answers 201 where the real server answers 403",
-        "542-webhook-create-mutating-webhook-config": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); webhooks[0].matchPolicy (real \"Equivalent\", sandbox <absent>); webhooks[0].objectSelector (real {}, sandbox <absent>)",
-        "543-webhook-configmap-mutated-by-webhook": "differs at metadata.labels (real {\"mutated-by\":\"fid-webhook\"}, sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "546-webhook-create-validating-admission-policy": "answers 404 where the real server answers 201 (\"the server could not find the requested resource\")",
-        "547-webhook-create-validating-admission-policy-binding": "answers 404 where the real server answers 201 (\"the server could not find the requested resource\")",
-        "548-webhook-configmap-denied-by-vap": "answers 201 where the real server answers 422",
 
     ]
 }

@@ -49,5 +49,9 @@ enum BuiltinResources {
              namespaced: false, categories: ["api-extensions"]),
         make("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
              namespaced: false, categories: ["api-extensions"]),
+        make("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy",
+             namespaced: false, status: true, categories: ["api-extensions"]),
+        make("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding",
+             namespaced: false, categories: ["api-extensions"]),
     ]
 }

@@ -51,11 +51,7 @@ struct AdmissionWebhook: Sendable {
             } else {
                 return nil
             }
-            let rules = (webhook["rules"]?.arrayValue ?? []).map { rule in
-                Rule(operations: strings(rule["operations"]), apiGroups: strings(rule["apiGroups"]),
-                     apiVersions: strings(rule["apiVersions"]), resources: strings(rule["resources"]),
-                     scope: rule["scope"]?.stringValue ?? "*")
-            }
+            let rules = (webhook["rules"]?.arrayValue ?? []).map(Rule.init(object:))
             return AdmissionWebhook(
                 configuration: name, name: webhook["name"]?.stringValue ?? "", mutating: mutating, endpoint: endpoint,
                 caBundle: client?["caBundle"]?.stringValue.flatMap { Data(base64Encoded: $0) }.map { Array($0) },
@@ -68,21 +64,14 @@ struct AdmissionWebhook: Sendable {
         }
     }
 
-    private static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+    static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
 
-    /// Whether a rule covers the request: operation, group, version, resource (with
-    /// subresource: `pods/status`, `*/status`, `pods/*`, `*/*`, `*` for main resources) and scope.
+    /// Whether one of the rules covers the request.
     func matches(_ attributes: AdmissionAttributes) -> Bool {
-        rules.contains { rule in
-            (rule.operations.contains("*") || rule.operations.contains(attributes.operation.rawValue))
-                && (rule.apiGroups.contains("*") || rule.apiGroups.contains(attributes.type.group))
-                && (rule.apiVersions.contains("*") || rule.apiVersions.contains(attributes.type.version))
-                && rule.resources.contains { Self.resource($0, covers: attributes.type.plural, attributes.subresource) }
-                && Self.scope(rule.scope, covers: attributes.type.namespaced)
-        }
+        rules.contains { $0.covers(attributes) }
     }
 
-    private static func resource(_ pattern: String, covers plural: String, _ subresource: String?) -> Bool {
+    fileprivate static func resource(_ pattern: String, covers plural: String, _ subresource: String?) -> Bool {
         let parts = pattern.split(separator: "/", maxSplits: 1).map(String.init)
         let resource = parts.first ?? ""
         let sub = parts.count > 1 ? parts[1] : nil
@@ -96,7 +85,7 @@ struct AdmissionWebhook: Sendable {
         }
     }
 
-    private static func scope(_ scope: String, covers namespaced: Bool) -> Bool {
+    fileprivate static func scope(_ scope: String, covers namespaced: Bool) -> Bool {
         switch scope {
         case "Cluster": return !namespaced
         case "Namespaced": return namespaced
@@ -121,6 +110,26 @@ struct AdmissionWebhook: Sendable {
     var serviceServerName: String? {
         guard case .service(let namespace, let name, _, _) = endpoint else { return nil }
         return "\(name).\(namespace).svc"
+    }
+}
+
+extension AdmissionWebhook.Rule {
+    /// A `rules[]` (or policy `resourceRules[]`) entry; scope `*` unless given.
+    init(object rule: JSONValue) {
+        let strings = AdmissionWebhook.strings
+        self.init(operations: strings(rule["operations"]), apiGroups: strings(rule["apiGroups"]),
+                  apiVersions: strings(rule["apiVersions"]), resources: strings(rule["resources"]),
+                  scope: rule["scope"]?.stringValue ?? "*")
+    }
+
+    /// Whether the rule covers the request: operation, group, version, resource (with
+    /// subresource: `pods/status`, `*/status`, `pods/*`, `*/*`, `*` for main resources) and scope.
+    func covers(_ attributes: AdmissionAttributes) -> Bool {
+        (operations.contains("*") || operations.contains(attributes.operation.rawValue))
+            && (apiGroups.contains("*") || apiGroups.contains(attributes.type.group))
+            && (apiVersions.contains("*") || apiVersions.contains(attributes.type.version))
+            && resources.contains { AdmissionWebhook.resource($0, covers: attributes.type.plural, attributes.subresource) }
+            && AdmissionWebhook.scope(scope, covers: attributes.type.namespaced)
     }
 }
 

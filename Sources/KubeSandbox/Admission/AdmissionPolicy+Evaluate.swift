@@ -1,0 +1,72 @@
+import Foundation
+import CEL
+import KubeModel
+
+/// Evaluating a bound policy's CEL expressions over one request (`object`, `oldObject`,
+/// `request`, `namespaceObject`, `params`).
+extension AdmissionPolicy {
+    /// Why a request failed the policy: a validation that was false, or an expression that
+    /// could not be evaluated under failurePolicy Fail.
+    struct Failure: Sendable {
+        var message: String
+        var reason: String
+    }
+
+    /// The first failure, nil when the policy does not apply (a match condition is false) or
+    /// every validation holds.
+    func failure(_ variables: [String: JSONValue?]) -> Failure? {
+        for condition in matchConditions {
+            switch Self.run(condition.expression, variables) {
+            case .success(.bool(true)): continue
+            case .success(.bool(false)): return nil
+            case .success(let other):
+                return failOnError ? Failure(message: "expression '\(condition.expression)' resulted in error: expected a bool, got \(other.typeName)", reason: "Invalid") : nil
+            case .failure(let error):
+                return failOnError ? Failure(message: "expression '\(condition.expression)' resulted in error: \(error)", reason: "Invalid") : nil
+            }
+        }
+        for validation in validations {
+            switch Self.run(validation.expression, variables) {
+            case .success(.bool(true)):
+                continue
+            case .success(.bool(false)):
+                return Failure(message: message(of: validation, variables), reason: validation.reason)
+            case .success(let other):
+                guard failOnError else { continue }
+                return Failure(message: "expression '\(validation.expression)' resulted in error: expected a bool, got \(other.typeName)",
+                               reason: "Invalid")
+            case .failure(let error):
+                guard failOnError else { continue }
+                return Failure(message: "expression '\(validation.expression)' resulted in error: \(error)", reason: "Invalid")
+            }
+        }
+        return nil
+    }
+
+    /// The message of a failed validation: its messageExpression's non-empty string, else its
+    /// message, else the expression that failed.
+    private func message(of validation: Validation, _ variables: [String: JSONValue?]) -> String {
+        if let source = validation.messageExpression, !source.isEmpty,
+           case .success(.string(let text)) = Self.run(source, variables, kind: .messageExpression),
+           !text.trimmingCharacters(in: .whitespaces).isEmpty, !text.contains("\n") {
+            return text
+        }
+        if let message = validation.message, !message.isEmpty { return message }
+        return "failed expression: \(validation.expression)"
+    }
+
+    private static func run(_ source: String, _ variables: [String: JSONValue?], kind: CELProgram.Kind = .rule) -> Result<CELValue, EvaluationFailure> {
+        do {
+            let program = try CELProgram.compile(source, variables: variables.mapValues { _ in nil }, kind: kind)
+            return .success(try program.evaluate(variables: variables))
+        } catch let error as CELCompileError {
+            return .failure(EvaluationFailure(description: "compilation failed: \(error)"))
+        } catch {
+            return .failure(EvaluationFailure(description: "\(error)"))
+        }
+    }
+
+    private struct EvaluationFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+}
