@@ -137,6 +137,19 @@ import Testing
         }
     }
 
+    @Test func validationsReadTheSpecsVariables() async throws {
+        let policy = Self.policy("sized") {
+            $0["variables"] = [["name": "keys", "expression": "object.data.size()"], ["name": "limit", "expression": "variables.keys < 2"]]
+            $0["validations"] = [["expression": "variables.limit", "messageExpression": "'too many keys: ' + string(variables.keys)"]]
+        }
+        try await Self.withPolicy(policy) { client in
+            #expect(try await client.post(Self.configMaps, Valid.configMap("small")).status == 201)
+            let large = try await client.post(Self.configMaps, Valid.configMap("large") { $0["data"] = ["a": "1", "b": "2"] })
+            #expect(large.status == 422)
+            #expect(large.json["message"]?.stringValue?.hasSuffix("denied request: too many keys: 2") == true, "\(large.text)")
+        }
+    }
+
     @Test func deletesAreCheckedOnTheOldObject() async throws {
         let policy = Self.policy("kept") {
             $0["validations"] = [["expression": "request.operation != 'DELETE' || !has(oldObject.metadata.labels)", "message": "labelled objects stay"]]

@@ -14,7 +14,9 @@ extension AdmissionPolicy {
 
     /// The first failure, nil when the policy does not apply (a match condition is false) or
     /// every validation holds.
-    func failure(_ variables: [String: JSONValue?]) -> Failure? {
+    func failure(_ request: [String: JSONValue?]) -> Failure? {
+        var variables = request
+        variables["variables"] = .object(composed(request))
         for condition in matchConditions {
             switch Self.run(condition.expression, variables) {
             case .success(.bool(true)): continue
@@ -41,6 +43,20 @@ extension AdmissionPolicy {
             }
         }
         return nil
+    }
+
+    /// `variables`: each one's value, evaluated in order (later ones may read earlier ones); one
+    /// that fails to evaluate is left out, so expressions reading it fail in turn.
+    private func composed(_ request: [String: JSONValue?]) -> JSONObject {
+        var values = JSONObject()
+        for variable in variables {
+            var scope = request
+            scope["variables"] = .object(values)
+            if case .success(let value) = Self.run(variable.expression, scope), let json = value.json {
+                values[variable.name] = json
+            }
+        }
+        return values
     }
 
     /// The message of a failed validation: its messageExpression's non-empty string, else its

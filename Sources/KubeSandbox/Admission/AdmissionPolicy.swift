@@ -46,6 +46,8 @@ struct AdmissionPolicy: Sendable {
     var constraints: Match
     var bindingMatch: Match?
     var matchConditions: [(name: String, expression: String)]
+    /// `spec.variables`: named expressions the others read as `variables.<name>`, in order.
+    var variables: [(name: String, expression: String)]
     var validations: [Validation]
     /// `validationActions` of the binding: Deny, Warn, Audit.
     var actions: Set<String>
@@ -65,6 +67,9 @@ struct AdmissionPolicy: Sendable {
                 constraints: Match(object: constraints),
                 bindingMatch: binding["spec"]?["matchResources"].flatMap { $0.isNull ? nil : Match(object: $0) },
                 matchConditions: (spec?["matchConditions"]?.arrayValue ?? []).map {
+                    ($0["name"]?.stringValue ?? "", $0["expression"]?.stringValue ?? "")
+                },
+                variables: (spec?["variables"]?.arrayValue ?? []).map {
                     ($0["name"]?.stringValue ?? "", $0["expression"]?.stringValue ?? "")
                 },
                 validations: (spec?["validations"]?.arrayValue ?? []).map {
