@@ -150,6 +150,38 @@ import Testing
         }
     }
 
+    @Test func paramsComeFromTheObjectTheBindingReferences() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post("/api/v1/namespaces", ["apiVersion": "v1", "kind": "Namespace",
+                                                                 "metadata": ["name": "guarded", "labels": ["guarded": "yes"]]]).status == 201)
+            let policy = Self.policy("limited") {
+                $0["paramKind"] = ["apiVersion": "v1", "kind": "ConfigMap"]
+                $0["validations"] = [["expression": "object.data.size() <= int(params.data.max)", "message": "too many keys"]]
+            }
+            #expect(try await client.post(Self.policies, policy).status == 201)
+            var binding = Self.binding("limited", policy: "limited")
+            binding["spec"]?["paramRef"] = ["name": "limits", "namespace": "default", "parameterNotFoundAction": "Deny"]
+            #expect(try await client.post(Self.bindings, binding).status == 201)
+
+            let withoutParams = try await client.post(Self.configMaps, Valid.configMap("early"))
+            #expect(withoutParams.status == 422)
+            #expect(withoutParams.json["message"]?.stringValue?.hasSuffix("no params found for policy binding with `Deny` parameterNotFoundAction") == true)
+
+            #expect(try await client.post("/api/v1/namespaces/default/configmaps", Valid.configMap("limits") { $0["data"] = ["max": "1"] }).status == 201)
+            #expect(try await client.post(Self.configMaps, Valid.configMap("one")).status == 201)
+            let two = try await client.post(Self.configMaps, Valid.configMap("two") { $0["data"] = ["a": "1", "b": "2"] })
+            #expect(two.status == 422)
+            #expect(two.json["message"]?.stringValue?.hasSuffix("denied request: too many keys") == true)
+
+            var refused = Self.binding("both", policy: "limited")
+            refused["spec"]?["paramRef"] = ["name": "limits", "selector": [:]]
+            try await client.expectRefused(Refusal(name: "", path: Self.bindings, body: refused, causes: [
+                "FieldValueForbidden spec.paramRef.name", "FieldValueRequired spec.paramRef.parameterNotFoundAction",
+            ]))
+        }
+    }
+
     @Test func deletesAreCheckedOnTheOldObject() async throws {
         let policy = Self.policy("kept") {
             $0["validations"] = [["expression": "request.operation != 'DELETE' || !has(oldObject.metadata.labels)", "message": "labelled objects stay"]]

@@ -43,6 +43,10 @@ struct AdmissionPolicy: Sendable {
     var policy: String
     var binding: String
     var failOnError: Bool
+    /// `spec.paramKind` (`apiVersion` and `kind`) of a policy that reads `params`.
+    var paramKind: (apiVersion: String, kind: String)?
+    /// The binding's `paramRef`: `name` or `selector`, `namespace`, `parameterNotFoundAction`.
+    var paramRef: JSONValue?
     var constraints: Match
     var bindingMatch: Match?
     var matchConditions: [(name: String, expression: String)]
@@ -64,6 +68,10 @@ struct AdmissionPolicy: Sendable {
             return AdmissionPolicy(
                 policy: policyName, binding: binding["metadata"]?["name"]?.stringValue ?? "",
                 failOnError: spec?["failurePolicy"]?.stringValue != "Ignore",
+                paramKind: spec?["paramKind"].flatMap { kind in
+                    kind["kind"]?.stringValue.map { (kind["apiVersion"]?.stringValue ?? "", $0) }
+                },
+                paramRef: binding["spec"]?["paramRef"].flatMap { $0.isNull ? nil : $0 },
                 constraints: Match(object: constraints),
                 bindingMatch: binding["spec"]?["matchResources"].flatMap { $0.isNull ? nil : Match(object: $0) },
                 matchConditions: (spec?["matchConditions"]?.arrayValue ?? []).map {

@@ -27,13 +27,36 @@ extension SandboxResponder {
         ]
         var warnings: [String] = []
         for policy in selected {
-            guard let failure = policy.failure(variables) else { continue }
+            guard let failure = await failure(of: policy, variables, namespace: attributes.namespace) else { continue }
             if policy.actions.contains("Deny") { throw .api(Self.policyDenial(policy, failure, attributes)) }
             if policy.actions.contains("Warn") {
                 warnings.append("Validation failed for ValidatingAdmissionPolicy '\(policy.policy)' with binding '\(policy.binding)': \(failure.message)")
             }
         }
         return warnings
+    }
+
+    /// The policy's first failure, evaluated once per parameter object its binding selects
+    /// (`params` null for a policy without paramKind). No parameter object fails the request when
+    /// the binding's parameterNotFoundAction is Deny, and skips the policy when it is Allow.
+    private func failure(of policy: AdmissionPolicy, _ variables: [String: JSONValue?], namespace: String) async -> AdmissionPolicy.Failure? {
+        guard let kind = policy.paramKind else { return policy.failure(variables) }
+        guard let reference = policy.paramRef else {
+            return policy.failOnError ? .init(message: "policy binding does not specify a paramRef for a policy with a paramKind", reason: "Invalid") : nil
+        }
+        guard let params = await store.admissionParams(kind, reference: reference, requestNamespace: namespace) else {
+            return policy.failOnError ? .init(message: "failed to find resource referenced by paramKind: '\(kind.apiVersion), Kind=\(kind.kind)'", reason: "Invalid") : nil
+        }
+        guard !params.isEmpty else {
+            let action = reference["parameterNotFoundAction"]?.stringValue ?? "Deny"
+            return action == "Deny" ? .init(message: "no params found for policy binding with `Deny` parameterNotFoundAction", reason: "Invalid") : nil
+        }
+        for param in params {
+            var scope = variables
+            scope["params"] = param
+            if let failure = policy.failure(scope) { return failure }
+        }
+        return nil
     }
 
     /// `configmaps "x" is forbidden: ValidatingAdmissionPolicy 'p' with binding 'b' denied

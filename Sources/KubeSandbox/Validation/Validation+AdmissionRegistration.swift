@@ -233,6 +233,9 @@ extension Validation {
         if let resources = spec?["matchResources"], !resources.isNull {
             errors.append(matchResources(resources, at: path.key("matchResources")))
         }
+        if let reference = spec?["paramRef"], !reference.isNull {
+            errors.append(paramRef(reference, at: path.key("paramRef")))
+        }
         let actions = strings(spec?["validationActions"])
         let actionsPath = path.key("validationActions")
         var seen = Set<String>()
@@ -245,6 +248,28 @@ extension Validation {
                            "must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)")
         }
         if seen.isEmpty { errors.required(actionsPath, "at least one validation action is required") }
+        return errors
+    }
+
+    /// A binding's `paramRef`: a name or a selector, and what to do when nothing is found.
+    private static func paramRef(_ reference: JSONValue, at path: FieldPath) -> FieldErrors {
+        var errors = FieldErrors()
+        let selector = reference["selector"].flatMap { $0.isNull ? nil : $0 }
+        if let name = reference["name"]?.stringValue, !name.isEmpty {
+            errors.invalid(path.key("name"), name, details: NameRules.pathSegment(name))
+            if selector != nil { errors.forbidden(path.key("name"), "name and selector are mutually exclusive") }
+        } else if selector == nil {
+            errors.required(path, "one of name or selector must be specified")
+        }
+        errors.append(labelSelector(selector, at: path.key("selector")))
+        if let namespace = reference["namespace"]?.stringValue, !namespace.isEmpty {
+            errors.invalid(path.key("namespace"), namespace, details: NameRules.dns1123Label(namespace))
+        }
+        if let action = reference["parameterNotFoundAction"], !action.isNull {
+            errors.append(oneOf(action, ["Allow", "Deny"], at: path.key("parameterNotFoundAction")))
+        } else {
+            errors.required(path.key("parameterNotFoundAction"))
+        }
         return errors
     }
 
