@@ -87,7 +87,7 @@ enum ReplayExpectations {
         "508-gc-replicasets-created-by-controller": "differs at items(keys) (real [\"fid-gc/gcd-6fb458f598\"], sandbox []); items[0] (real {\"metadata\":{\"name\":\"gcd-6fb458f598\",\"namespace\":\"…, sandbox null)",
         "509-gc-pods-created-by-controller": "differs at items(keys) (real [\"fid-gc/gcd-6fb458f598-<generated>\",\"fid-gc/gcd-6…, sandbox []); items[0] (real {\"metadata\":{\"name\":\"gcd-6fb458f598-<generated>\",\"…, sandbox null); items[1] (real {\"metadata\":{\"name\":\"gcd-6fb458f598-<generated>\",\"…, sandbox null)",
         "510-gc-deployment-status-from-controller": "differs at metadata.annotations (real {\"deployment.kubernetes.io/revision\":\"1\"}, sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.managedFields[1] (real {\"apiVersion\":\"apps/v1\",\"manager\":\"kube-controller…, sandbox null)",
-        "528-auth-selfsubjectreview-whoami": "answers 404 where the real server answers 201; body (real \"JSON\", sandbox \"404 page not found\\n\")",
+        "528-auth-selfsubjectreview-whoami": "differs at status.userInfo.extra: the recording harness authenticated with a client certificate, whose SHA-256 the real server reports as authentication.kubernetes.io/credential-id; the replay authenticates with the sandbox's admin bearer token (no credential-id), and no replay can reproduce the digest of the harness's certificate",
 
     ]
 }

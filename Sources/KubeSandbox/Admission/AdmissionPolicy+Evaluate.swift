@@ -1,5 +1,5 @@
-import Foundation
 import CEL
+import Foundation
 import KubeModel
 
 /// Evaluating a bound policy's CEL expressions over one request (`object`, `oldObject`,
@@ -17,29 +17,24 @@ extension AdmissionPolicy {
     func failure(_ request: [String: JSONValue?]) -> Failure? {
         var variables = request
         variables["variables"] = .object(composed(request))
-        for condition in matchConditions {
-            switch Self.run(condition.expression, variables) {
-            case .success(.bool(true)): continue
-            case .success(.bool(false)): return nil
-            case .success(let other):
-                return failOnError ? Failure(message: "expression '\(condition.expression)' resulted in error: expected a bool, got \(other.typeName)", reason: "Invalid") : nil
-            case .failure(let error):
-                return failOnError ? Failure(message: "expression '\(condition.expression)' resulted in error: \(error)", reason: "Invalid") : nil
-            }
+        switch AdmissionCEL.match(matchConditions, variables, failOnError: failOnError) {
+        case .matches: break
+        case .excluded: return nil
+        case .failed(let message): return Failure(message: message, reason: "Invalid")
         }
         for validation in validations {
-            switch Self.run(validation.expression, variables) {
+            switch AdmissionCEL.run(validation.expression, variables) {
             case .success(.bool(true)):
                 continue
             case .success(.bool(false)):
                 return Failure(message: message(of: validation, variables), reason: validation.reason)
             case .success(let other):
                 guard failOnError else { continue }
-                return Failure(message: "expression '\(validation.expression)' resulted in error: expected a bool, got \(other.typeName)",
+                return Failure(message: AdmissionCEL.resultError(validation.expression, "no such overload: expected bool, got \(other.typeName)"),
                                reason: "Invalid")
             case .failure(let error):
                 guard failOnError else { continue }
-                return Failure(message: "expression '\(validation.expression)' resulted in error: \(error)", reason: "Invalid")
+                return Failure(message: AdmissionCEL.resultError(validation.expression, error.description), reason: "Invalid")
             }
         }
         return nil
@@ -52,7 +47,7 @@ extension AdmissionPolicy {
         for variable in variables {
             var scope = request
             scope["variables"] = .object(values)
-            if case .success(let value) = Self.run(variable.expression, scope), let json = value.json {
+            if case .success(let value) = AdmissionCEL.run(variable.expression, scope), let json = value.json {
                 values[variable.name] = json
             }
         }
@@ -63,26 +58,11 @@ extension AdmissionPolicy {
     /// message, else the expression that failed.
     private func message(of validation: Validation, _ variables: [String: JSONValue?]) -> String {
         if let source = validation.messageExpression, !source.isEmpty,
-           case .success(.string(let text)) = Self.run(source, variables, kind: .messageExpression),
+           case .success(.string(let text)) = AdmissionCEL.run(source, variables, kind: .messageExpression),
            !text.trimmingCharacters(in: .whitespaces).isEmpty, !text.contains("\n") {
             return text
         }
         if let message = validation.message, !message.isEmpty { return message }
         return "failed expression: \(validation.expression)"
-    }
-
-    private static func run(_ source: String, _ variables: [String: JSONValue?], kind: CELProgram.Kind = .rule) -> Result<CELValue, EvaluationFailure> {
-        do {
-            let program = try CELProgram.compile(source, variables: variables.mapValues { _ in nil }, kind: kind)
-            return .success(try program.evaluate(variables: variables))
-        } catch let error as CELCompileError {
-            return .failure(EvaluationFailure(description: "compilation failed: \(error)"))
-        } catch {
-            return .failure(EvaluationFailure(description: "\(error)"))
-        }
-    }
-
-    private struct EvaluationFailure: Error, CustomStringConvertible {
-        var description: String
     }
 }

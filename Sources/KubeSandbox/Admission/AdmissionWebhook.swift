@@ -36,6 +36,8 @@ struct AdmissionWebhook: Sendable {
     var timeoutSeconds: Int
     /// `None` and `NoneOnDryRun` may be called for dry-run requests.
     var sideEffects: String
+    /// CEL conditions on the request; the webhook is called only when none is false.
+    var matchConditions: [(name: String, expression: String)]
 
     /// The webhooks of a stored configuration object (`mutating` for MutatingWebhookConfigurations).
     static func all(in configuration: JSONValue, mutating: Bool) -> [AdmissionWebhook] {
@@ -60,7 +62,10 @@ struct AdmissionWebhook: Sendable {
                 objectSelector: LabelSelector(object: webhook["objectSelector"]),
                 failurePolicy: FailurePolicy(rawValue: webhook["failurePolicy"]?.stringValue ?? "Fail") ?? .fail,
                 timeoutSeconds: webhook["timeoutSeconds"]?.intValue ?? 10,
-                sideEffects: webhook["sideEffects"]?.stringValue ?? "Unknown")
+                sideEffects: webhook["sideEffects"]?.stringValue ?? "Unknown",
+                matchConditions: (webhook["matchConditions"]?.arrayValue ?? []).map {
+                    ($0["name"]?.stringValue ?? "", $0["expression"]?.stringValue ?? "")
+                })
         }
     }
 

@@ -30,6 +30,7 @@ extension SandboxResponder {
             var mutation: [JSONValue] = []
             var warnings: [String] = []
             for webhook in webhooks where webhook.mutating && Self.objectSelected(webhook, result.object, old) {
+                guard try Self.conditionsHold(webhook, seen, object: result.object, oldObject: old) else { continue }
                 guard let verdict = try await call(webhook, seen, object: result.object, oldObject: old) else { continue }
                 warnings += verdict.warnings
                 if let patch = verdict.patch?.arrayValue, !patch.isEmpty {
@@ -39,7 +40,10 @@ extension SandboxResponder {
                 }
             }
             warnings += try await enforce(policies, seen, object: result.object, oldObject: old)
-            let validating = webhooks.filter { !$0.mutating && Self.objectSelected($0, result.object, old) }
+            let validating = try webhooks.filter {
+                try !$0.mutating && Self.objectSelected($0, result.object, old)
+                    && Self.conditionsHold($0, seen, object: result.object, oldObject: old)
+            }
             warnings += try await validate(validating, seen, object: result.object, oldObject: old)
             if write.dryRun {
                 result.warnings = warnings + result.warnings
@@ -65,7 +69,10 @@ extension SandboxResponder {
         guard !webhooks.isEmpty || !policies.isEmpty else { return [] }
         let old = try await store.get(attributes.type, namespace: attributes.namespace, name: attributes.name)
         let warnings = try await enforce(policies, attributes, object: nil, oldObject: old)
-        return try await warnings + validate(webhooks.filter { Self.objectSelected($0, nil, old) }, attributes, object: nil, oldObject: old)
+        let selected = try webhooks.filter {
+            try Self.objectSelected($0, nil, old) && Self.conditionsHold($0, attributes, object: nil, oldObject: old)
+        }
+        return try await warnings + validate(selected, attributes, object: nil, oldObject: old)
     }
 
     /// The webhooks whose rules and namespace selector cover the request.
@@ -81,6 +88,20 @@ extension SandboxResponder {
             throw SandboxError.api(.badRequest("admission webhook \"\(unsafe.name)\" does not support dry run"))
         }
         return selected
+    }
+
+    /// Whether the webhook's matchConditions let it be called; a condition that cannot be
+    /// evaluated under failurePolicy Fail refuses the request (403).
+    private static func conditionsHold(_ webhook: AdmissionWebhook, _ attributes: AdmissionAttributes, object: JSONValue?,
+                                       oldObject: JSONValue?) throws(SandboxError) -> Bool {
+        guard !webhook.matchConditions.isEmpty else { return true }
+        let variables = AdmissionCEL.variables(attributes, object: object, oldObject: oldObject)
+        switch AdmissionCEL.match(webhook.matchConditions, variables, failOnError: webhook.failurePolicy == .fail) {
+        case .matches: return true
+        case .excluded: return false
+        case .failed(let message):
+            throw .api(.forbidden(group: attributes.type.group, resource: attributes.type.plural, name: attributes.name, message))
+        }
     }
 
     private static func objectSelected(_ webhook: AdmissionWebhook, _ object: JSONValue?, _ old: JSONValue?) -> Bool {

@@ -21,10 +21,9 @@ extension SandboxResponder {
         let selected = policies.filter { $0.selects(object: object, oldObject: oldObject) }
         guard !selected.isEmpty else { return [] }
         let namespace = attributes.type.namespaced ? await store.namespaceObject(attributes.namespace) : nil
-        let variables: [String: JSONValue?] = [
-            "object": object, "oldObject": oldObject, "params": nil, "namespaceObject": namespace,
-            "request": WebhookCaller.review(uid: "", attributes, object: object, oldObject: oldObject)["request"],
-        ]
+        var variables = AdmissionCEL.variables(attributes, object: object, oldObject: oldObject)
+        variables["namespaceObject"] = .some(namespace)
+        variables["params"] = .some(nil)
         var warnings: [String] = []
         for policy in selected {
             guard let failure = await failure(of: policy, variables, namespace: attributes.namespace) else { continue }
