@@ -175,8 +175,10 @@ let package = Package(
         .testTarget(
             name: "KubeReplayTests",
             dependencies: [
-                "KubeSandbox", "KubeModel", "KubeSchema",
+                "KubeSandbox", "KubeModel", "KubeSchema", "Certificates",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

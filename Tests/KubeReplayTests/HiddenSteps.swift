@@ -63,15 +63,16 @@ extension Replayer {
         case 495: try await create("fid-gc", Self.configMap("o2"))
         case 498: try await create("fid-gc", Self.configMap("o3"))
         case 518:
+            // 529's SubjectAccessReview answer names the Role and RoleBinding: `cm-reader`.
             try await create("fid-auth", ["apiVersion": "v1", "kind": "ServiceAccount", "metadata": ["name": "limited"]], resource: "serviceaccounts")
             try await create("fid-auth", Self.configMap("readable"))
             _ = try await send("POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/fid-auth/roles", body: [
-                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": ["name": "read-configmaps"],
+                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": ["name": "cm-reader"],
                 "rules": [["apiGroups": [""], "resources": ["configmaps"], "verbs": ["get", "list"]]],
             ])
             _ = try await send("POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/fid-auth/rolebindings", body: [
-                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding", "metadata": ["name": "read-configmaps"],
-                "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "read-configmaps"],
+                "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding", "metadata": ["name": "cm-reader"],
+                "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "cm-reader"],
                 "subjects": [["kind": "ServiceAccount", "name": "limited", "namespace": "fid-auth"]],
             ])
         default:

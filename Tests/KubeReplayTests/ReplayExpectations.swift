@@ -54,19 +54,7 @@ enum ReplayExpectations {
         "508-gc-replicasets-created-by-controller": "the ReplicaSet's pod-template-hash (real \"gcd-6fb458f598\"): the real controller hashes Go's spew dump of the v1.PodTemplateSpec struct, which the sandbox does not reproduce",
         "509-gc-pods-created-by-controller": "the ReplicaSet's pod-template-hash (real \"gcd-6fb458f598\"): the real controller hashes Go's spew dump of the v1.PodTemplateSpec struct, which the sandbox does not reproduce",
         "510-gc-deployment-status-from-controller": "the ReplicaSet's pod-template-hash (real \"gcd-6fb458f598\"): the real controller hashes Go's spew dump of the v1.PodTemplateSpec struct, which the sandbox does not reproduce",
-        "528-auth-selfsubjectreview-whoami": "answers 404 where the real server answers 201; body (real \"JSON\", sandbox \"404 page not found\\n\")",
-        "529-auth-subjectaccessreview": "answers 404 where the real server answers 201; body (real \"JSON\", sandbox \"404 page not found\\n\")",
-        "534-webhook-create-validating-webhook-config": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); webhooks[0].matchPolicy (real \"Equivalent\", sandbox <absent>); webhooks[0].objectSelector (real {}, sandbox <absent>)",
-        "535-webhook-invalid-webhook-config-http-url": "answers 201 where the real server answers 422",
-        "537-webhook-configmap-denied-by-webhook": "answers 201 where the real server answers 403",
-        "538-webhook-configmap-allowed-by-webhook": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "539-webhook-configmap-warning-by-webhook": "differs at header Warning (real \"299 - \\\"fid webhook warning\\\"\", sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "540-webhook-dry-run-create-still-calls-webhook": "answers 201 where the real server answers 403",
-        "542-webhook-create-mutating-webhook-config": "differs at metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); webhooks[0].matchPolicy (real \"Equivalent\", sandbox <absent>); webhooks[0].objectSelector (real {}, sandbox <absent>)",
-        "543-webhook-configmap-mutated-by-webhook": "differs at metadata.labels (real {\"mutated-by\":\"fid-webhook\"}, sandbox <absent>); metadata.managedFields[0].manager (real \"fid-harness\", sandbox \"unknown\"); metadata.generation (real <absent>, sandbox 1)",
-        "546-webhook-create-validating-admission-policy": "answers 404 where the real server answers 201 (\"the server could not find the requested resource\")",
-        "547-webhook-create-validating-admission-policy-binding": "answers 404 where the real server answers 201 (\"the server could not find the requested resource\")",
-        "548-webhook-configmap-denied-by-vap": "answers 201 where the real server answers 422",
+        "528-auth-selfsubjectreview-whoami": "differs at status.userInfo.extra: the recording harness authenticated with a client certificate, whose SHA-256 the real server reports as authentication.kubernetes.io/credential-id; the replay authenticates with the sandbox's admin bearer token (no credential-id), and no replay can reproduce the digest of the harness's certificate",
 
     ]
 }

@@ -8,9 +8,12 @@ import Testing
     @Test func replayAgreesWithTheRealServer() async throws {
         let cases = try ReplayCase.load(from: ReplayData.casesFile)
         let schemas = try OpenAPISchemas(directory: ReplayData.schemasDirectory.path)
-        let results = try await KubeSandbox.withRunning(SandboxOptions(schemas: schemas)) { sandbox in
-            var replayer = Replayer(baseURL: sandbox.url, adminToken: sandbox.adminToken)
-            return try await replayer.run(cases)
+        let results = try await ReplayWebhook.withRunning { webhookOrigin, caBundle in
+            try await KubeSandbox.withRunning(SandboxOptions(schemas: schemas)) { sandbox in
+                var replayer = Replayer(baseURL: sandbox.url, adminToken: sandbox.adminToken)
+                replayer.templating.webhook = (webhookOrigin, caBundle)
+                return try await replayer.run(cases)
+            }
         }
         print(ReplayReport(results).text)
 

@@ -125,12 +125,14 @@ struct Templating {
         }
     }
 
-    /// Webhook client configs pointing at the recorded harness's webhook point at ours instead.
+    /// Webhook client configs pointing at the recorded harness's webhook point at ours instead
+    /// (not those with another scheme, or at port 9, where nothing listens).
     private func withWebhook(_ body: JSONValue) -> JSONValue {
         guard let webhook, var webhooks = body["webhooks"]?.arrayValue else { return body }
         for index in webhooks.indices {
             guard var config = webhooks[index]["clientConfig"], let url = config["url"]?.stringValue,
-                  let components = URLComponents(string: url), components.host == "127.0.0.1", components.port != 9
+                  let components = URLComponents(string: url), components.scheme == "https", components.host == "127.0.0.1",
+                  components.port != 9
             else { continue }
             config["url"] = .string(webhook.origin + components.path)
             config["caBundle"] = .string(webhook.caBundle)

@@ -36,6 +36,8 @@ struct AdmissionWebhook: Sendable {
     var timeoutSeconds: Int
     /// `None` and `NoneOnDryRun` may be called for dry-run requests.
     var sideEffects: String
+    /// CEL conditions on the request; the webhook is called only when none is false.
+    var matchConditions: [(name: String, expression: String)]
 
     /// The webhooks of a stored configuration object (`mutating` for MutatingWebhookConfigurations).
     static func all(in configuration: JSONValue, mutating: Bool) -> [AdmissionWebhook] {
@@ -51,11 +53,7 @@ struct AdmissionWebhook: Sendable {
             } else {
                 return nil
             }
-            let rules = (webhook["rules"]?.arrayValue ?? []).map { rule in
-                Rule(operations: strings(rule["operations"]), apiGroups: strings(rule["apiGroups"]),
-                     apiVersions: strings(rule["apiVersions"]), resources: strings(rule["resources"]),
-                     scope: rule["scope"]?.stringValue ?? "*")
-            }
+            let rules = (webhook["rules"]?.arrayValue ?? []).map(Rule.init(object:))
             return AdmissionWebhook(
                 configuration: name, name: webhook["name"]?.stringValue ?? "", mutating: mutating, endpoint: endpoint,
                 caBundle: client?["caBundle"]?.stringValue.flatMap { Data(base64Encoded: $0) }.map { Array($0) },
@@ -64,25 +62,21 @@ struct AdmissionWebhook: Sendable {
                 objectSelector: LabelSelector(object: webhook["objectSelector"]),
                 failurePolicy: FailurePolicy(rawValue: webhook["failurePolicy"]?.stringValue ?? "Fail") ?? .fail,
                 timeoutSeconds: webhook["timeoutSeconds"]?.intValue ?? 10,
-                sideEffects: webhook["sideEffects"]?.stringValue ?? "Unknown")
+                sideEffects: webhook["sideEffects"]?.stringValue ?? "Unknown",
+                matchConditions: (webhook["matchConditions"]?.arrayValue ?? []).map {
+                    ($0["name"]?.stringValue ?? "", $0["expression"]?.stringValue ?? "")
+                })
         }
     }
 
-    private static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+    static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
 
-    /// Whether a rule covers the request: operation, group, version, resource (with
-    /// subresource: `pods/status`, `*/status`, `pods/*`, `*/*`, `*` for main resources) and scope.
+    /// Whether one of the rules covers the request.
     func matches(_ attributes: AdmissionAttributes) -> Bool {
-        rules.contains { rule in
-            (rule.operations.contains("*") || rule.operations.contains(attributes.operation.rawValue))
-                && (rule.apiGroups.contains("*") || rule.apiGroups.contains(attributes.type.group))
-                && (rule.apiVersions.contains("*") || rule.apiVersions.contains(attributes.type.version))
-                && rule.resources.contains { Self.resource($0, covers: attributes.type.plural, attributes.subresource) }
-                && Self.scope(rule.scope, covers: attributes.type.namespaced)
-        }
+        rules.contains { $0.covers(attributes) }
     }
 
-    private static func resource(_ pattern: String, covers plural: String, _ subresource: String?) -> Bool {
+    fileprivate static func resource(_ pattern: String, covers plural: String, _ subresource: String?) -> Bool {
         let parts = pattern.split(separator: "/", maxSplits: 1).map(String.init)
         let resource = parts.first ?? ""
         let sub = parts.count > 1 ? parts[1] : nil
@@ -96,7 +90,7 @@ struct AdmissionWebhook: Sendable {
         }
     }
 
-    private static func scope(_ scope: String, covers namespaced: Bool) -> Bool {
+    fileprivate static func scope(_ scope: String, covers namespaced: Bool) -> Bool {
         switch scope {
         case "Cluster": return !namespaced
         case "Namespaced": return namespaced
@@ -121,6 +115,26 @@ struct AdmissionWebhook: Sendable {
     var serviceServerName: String? {
         guard case .service(let namespace, let name, _, _) = endpoint else { return nil }
         return "\(name).\(namespace).svc"
+    }
+}
+
+extension AdmissionWebhook.Rule {
+    /// A `rules[]` (or policy `resourceRules[]`) entry; scope `*` unless given.
+    init(object rule: JSONValue) {
+        let strings = AdmissionWebhook.strings
+        self.init(operations: strings(rule["operations"]), apiGroups: strings(rule["apiGroups"]),
+                  apiVersions: strings(rule["apiVersions"]), resources: strings(rule["resources"]),
+                  scope: rule["scope"]?.stringValue ?? "*")
+    }
+
+    /// Whether the rule covers the request: operation, group, version, resource (with
+    /// subresource: `pods/status`, `*/status`, `pods/*`, `*/*`, `*` for main resources) and scope.
+    func covers(_ attributes: AdmissionAttributes) -> Bool {
+        (operations.contains("*") || operations.contains(attributes.operation.rawValue))
+            && (apiGroups.contains("*") || apiGroups.contains(attributes.type.group))
+            && (apiVersions.contains("*") || apiVersions.contains(attributes.type.version))
+            && resources.contains { AdmissionWebhook.resource($0, covers: attributes.type.plural, attributes.subresource) }
+            && AdmissionWebhook.scope(scope, covers: attributes.type.namespaced)
     }
 }
 

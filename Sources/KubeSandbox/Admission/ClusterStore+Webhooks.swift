@@ -20,4 +20,9 @@ extension ClusterStore {
     func namespaceLabels(_ name: String) -> JSONObject {
         objects["namespaces"]?[name]?.value["metadata"]?["labels"]?.objectValue ?? [:]
     }
+
+    /// Namespace `name` as stored (nil when it does not exist).
+    func namespaceObject(_ name: String) -> JSONValue? {
+        objects["namespaces"]?[name]?.value
+    }
 }

@@ -2,12 +2,12 @@ import KubeModel
 
 /// Admission webhooks, dispatched as the API server does: after the request is decoded and the
 /// object computed (patches applied, defaults set), mutating webhooks are called one after the
-/// other in configuration-name order and their JSON patches applied; then validating webhooks
-/// are called in parallel on the final object; then the object is stored. A webhook that denies
-/// fails the request with its status; one that cannot be called fails it with 500 when its
-/// failurePolicy is Fail and is skipped when it is Ignore. Dry-run requests call only webhooks
-/// without side effects. Requests on webhook configurations themselves are never sent to
-/// webhooks (the API server's own guard against locking itself out).
+/// other in configuration-name order and their JSON patches applied; then ValidatingAdmissionPolicies
+/// are evaluated and validating webhooks called in parallel on the final object; then the object
+/// is stored. A webhook that denies fails the request with its status; one that cannot be called
+/// fails it with 500 when its failurePolicy is Fail and is skipped when it is Ignore. Dry-run
+/// requests call only webhooks without side effects. Requests on webhook configurations
+/// themselves are never sent to webhooks (the API server's own guard against locking itself out).
 extension SandboxResponder {
     /// Runs `perform` (a store write) through admission: first as a dry run to learn the object
     /// the webhooks see, then for real with their mutations, unless a webhook denies. A
@@ -15,7 +15,8 @@ extension SandboxResponder {
     func admitted(_ attributes: AdmissionAttributes, write: WriteOptions,
                   perform: (WriteOptions) async throws -> WriteResult) async throws -> WriteResult {
         let webhooks = try await matchingWebhooks(attributes, objectNamespaceLabels: nil)
-        guard !webhooks.isEmpty else { return try await perform(write) }
+        let policies = await matchingPolicies(attributes)
+        guard !webhooks.isEmpty || !policies.isEmpty else { return try await perform(write) }
         var attempt = 0
         while true {
             attempt += 1
@@ -29,6 +30,7 @@ extension SandboxResponder {
             var mutation: [JSONValue] = []
             var warnings: [String] = []
             for webhook in webhooks where webhook.mutating && Self.objectSelected(webhook, result.object, old) {
+                guard try Self.conditionsHold(webhook, seen, object: result.object, oldObject: old) else { continue }
                 guard let verdict = try await call(webhook, seen, object: result.object, oldObject: old) else { continue }
                 warnings += verdict.warnings
                 if let patch = verdict.patch?.arrayValue, !patch.isEmpty {
@@ -37,7 +39,11 @@ extension SandboxResponder {
                     result = try await perform(dry)
                 }
             }
-            let validating = webhooks.filter { !$0.mutating && Self.objectSelected($0, result.object, old) }
+            warnings += try await enforce(policies, seen, object: result.object, oldObject: old)
+            let validating = try webhooks.filter {
+                try !$0.mutating && Self.objectSelected($0, result.object, old)
+                    && Self.conditionsHold($0, seen, object: result.object, oldObject: old)
+            }
             warnings += try await validate(validating, seen, object: result.object, oldObject: old)
             if write.dryRun {
                 result.warnings = warnings + result.warnings
@@ -59,9 +65,14 @@ extension SandboxResponder {
     /// Calls the validating webhooks for a delete (the object being deleted as `oldObject`).
     func admittedDelete(_ attributes: AdmissionAttributes) async throws -> [String] {
         let webhooks = try await matchingWebhooks(attributes, objectNamespaceLabels: nil).filter { !$0.mutating }
-        guard !webhooks.isEmpty else { return [] }
+        let policies = await matchingPolicies(attributes)
+        guard !webhooks.isEmpty || !policies.isEmpty else { return [] }
         let old = try await store.get(attributes.type, namespace: attributes.namespace, name: attributes.name)
-        return try await validate(webhooks.filter { Self.objectSelected($0, nil, old) }, attributes, object: nil, oldObject: old)
+        let warnings = try await enforce(policies, attributes, object: nil, oldObject: old)
+        let selected = try webhooks.filter {
+            try Self.objectSelected($0, nil, old) && Self.conditionsHold($0, attributes, object: nil, oldObject: old)
+        }
+        return try await warnings + validate(selected, attributes, object: nil, oldObject: old)
     }
 
     /// The webhooks whose rules and namespace selector cover the request.
@@ -71,14 +82,26 @@ extension SandboxResponder {
         let candidates = (all.mutating + all.validating).filter { $0.matches(attributes) }
         guard !candidates.isEmpty else { return [] }
         // A namespace is selected by its own labels; other cluster-scoped objects always are.
-        let labels: JSONObject? = attributes.type.namespaced
-            ? await store.namespaceLabels(attributes.namespace)
-            : attributes.type.storageKey == "namespaces" ? await store.namespaceLabels(attributes.name) : nil
+        let labels = await requestNamespaceLabels(attributes)
         let selected = candidates.filter { webhook in labels.map(webhook.namespaceSelector.matches) ?? true }
         if attributes.dryRun, let unsafe = selected.first(where: { !["None", "NoneOnDryRun"].contains($0.sideEffects) }) {
             throw SandboxError.api(.badRequest("admission webhook \"\(unsafe.name)\" does not support dry run"))
         }
         return selected
+    }
+
+    /// Whether the webhook's matchConditions let it be called; a condition that cannot be
+    /// evaluated under failurePolicy Fail refuses the request (403).
+    private static func conditionsHold(_ webhook: AdmissionWebhook, _ attributes: AdmissionAttributes, object: JSONValue?,
+                                       oldObject: JSONValue?) throws(SandboxError) -> Bool {
+        guard !webhook.matchConditions.isEmpty else { return true }
+        let variables = AdmissionCEL.variables(attributes, object: object, oldObject: oldObject)
+        switch AdmissionCEL.match(webhook.matchConditions, variables, failOnError: webhook.failurePolicy == .fail) {
+        case .matches: return true
+        case .excluded: return false
+        case .failed(let message):
+            throw .api(.forbidden(group: attributes.type.group, resource: attributes.type.plural, name: attributes.name, message))
+        }
     }
 
     private static func objectSelected(_ webhook: AdmissionWebhook, _ object: JSONValue?, _ old: JSONValue?) -> Bool {

@@ -43,6 +43,14 @@ enum Defaulting {
             object["spec"] = object["spec"].map(autoscalerSpec)
         case "persistentvolumeclaims":
             object["spec"] = object["spec"].map(claimSpec)
+        case "validatingwebhookconfigurations.admissionregistration.k8s.io":
+            object = webhookConfiguration(object, mutating: false)
+        case "mutatingwebhookconfigurations.admissionregistration.k8s.io":
+            object = webhookConfiguration(object, mutating: true)
+        case "validatingadmissionpolicies.admissionregistration.k8s.io":
+            object["spec"] = object["spec"].map(admissionPolicySpec)
+        case "validatingadmissionpolicybindings.admissionregistration.k8s.io":
+            object["spec"] = object["spec"].map(admissionPolicyBindingSpec)
         default:
             break
         }

@@ -31,6 +31,10 @@ enum Validation {
         case "clusterroles.rbac.authorization.k8s.io": errors.append(rules(object, namespaced: false))
         case "rolebindings.rbac.authorization.k8s.io", "clusterrolebindings.rbac.authorization.k8s.io":
             errors.append(roleBinding(object, old: old))
+        case "validatingwebhookconfigurations.admissionregistration.k8s.io": errors.append(webhookConfiguration(object, mutating: false))
+        case "mutatingwebhookconfigurations.admissionregistration.k8s.io": errors.append(webhookConfiguration(object, mutating: true))
+        case "validatingadmissionpolicies.admissionregistration.k8s.io": errors.append(admissionPolicy(object))
+        case "validatingadmissionpolicybindings.admissionregistration.k8s.io": errors.append(admissionPolicyBinding(object))
         default: break
         }
         return errors
