@@ -27,7 +27,7 @@ enum Normalization {
                 if key == "selfLink" { continue }
                 result[key] = normalizeMember(key, member, fullManagedFields: fullManagedFields)
             }
-            return .object(tableAges(generatedName(result)))
+            return .object(tableCells(generatedName(result)))
         case .array(let array):
             return .array(array.filter { !isOpenShiftObject($0) && !isLeftoverGroup($0) }
                 .map { normalize($0, fullManagedFields: fullManagedFields) })
@@ -82,17 +82,25 @@ enum Normalization {
         return object
     }
 
-    /// A Table's age cells (columns of format `date`: "Age", "Created At") are timestamps rendered
-    /// relative to the moment of the request, so they become `<time>` like the timestamps they show.
-    private static func tableAges(_ object: JSONObject) -> JSONObject {
+    /// A Table's cells that vary per run: age cells (columns of type or format `date`: "Age",
+    /// "Created At") are timestamps rendered relative to the moment of the request, so they become
+    /// `<time>` like the timestamps they show; a name cell (format `name`) made by generateName
+    /// becomes prefix + `<generated>`, as the name itself does (when the row carries its object).
+    private static func tableCells(_ object: JSONObject) -> JSONObject {
         guard object["kind"]?.stringValue == "Table", let columns = object["columnDefinitions"]?.arrayValue,
               let rows = object["rows"]?.arrayValue else { return object }
-        let ages = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "date" })
-        guard !ages.isEmpty else { return object }
+        let ages = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "date" || columns[$0]["type"]?.stringValue == "date" })
+        let names = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "name" })
         var result = object
         result["rows"] = .array(rows.map { row in
             guard var cells = row["cells"]?.arrayValue else { return row }
-            for index in cells.indices where ages.contains(index) { cells[index] = "<time>" }
+            let prefix = row["object"]?["metadata"]?["generateName"]?.stringValue
+            for index in cells.indices {
+                if ages.contains(index) { cells[index] = "<time>" }
+                if names.contains(index), let prefix, !prefix.isEmpty, let name = cells[index].stringValue, name.hasPrefix(prefix) {
+                    cells[index] = .string(prefix + "<generated>")
+                }
+            }
             var row = row
             row["cells"] = .array(cells)
             return row
