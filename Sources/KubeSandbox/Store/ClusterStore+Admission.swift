@@ -25,12 +25,32 @@ extension ClusterStore {
     /// (`old`: the stored object on update); unknown fields are an error, a warning or ignored per `validation`.
     func validate(_ object: JSONValue, _ type: ResourceType, name: String,
                   validation: FieldValidation, old: JSONValue? = nil) throws(SandboxError) -> (JSONValue, warnings: [String]) {
-        var result: SchemaResult
+        var result = schemaChecked(object, type)
+        if let schema = type.schema {
+            result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
+        }
+        if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
+            throw .api(Validation.undecodable(type, mistyped, in: object))
+        }
+        if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
+        let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
+        switch validation {
+        case .strict where !unknown.isEmpty:
+            let decoding = type.schema == nil ? "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): " : ""
+            throw .api(.badRequest(decoding + "strict decoding error: " + unknown.joined(separator: ", ")))
+        case .warn: return (result.value, unknown)
+        default: return (result.value, [])
+        }
+    }
+
+    /// The object checked against its schema (a CRD's own, or the published OpenAPI one), pruned
+    /// of unknown fields, which are listed; a custom resource's CEL rules are not evaluated here.
+    func schemaChecked(_ object: JSONValue, _ type: ResourceType) -> SchemaResult {
         if let schema = type.schema {
             var body = object
             let metadata = body["metadata"] ?? .object([:])
             for key in ["apiVersion", "kind", "metadata"] { body[key] = nil }
-            result = SchemaValidator(options: .structural).validate(body, against: schema)
+            var result = SchemaValidator(options: .structural).validate(body, against: schema)
             result.value["apiVersion"] = object["apiVersion"]
             result.value["kind"] = object["kind"]
             if let schemas, let meta = schemas.components["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"] {
@@ -46,24 +66,10 @@ extension ClusterStore {
                 result.value["metadata"] = metadata
             }
             result.value = Self.reordered(result.value)
-            result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
-        } else if let schemas, let checked = schemas.validate(object, as: type.gvk) {
-            result = checked
-        } else {
-            result = SchemaResult(value: object, violations: [], unknownFields: [])
+            return result
         }
-        if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
-            throw .api(Validation.undecodable(type, mistyped, in: object))
-        }
-        if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
-        let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
-        switch validation {
-        case .strict where !unknown.isEmpty:
-            let decoding = type.schema == nil ? "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): " : ""
-            throw .api(.badRequest(decoding + "strict decoding error: " + unknown.joined(separator: ", ")))
-        case .warn: return (result.value, unknown)
-        default: return (result.value, [])
-        }
+        if let schemas, let checked = schemas.validate(object, as: type.gvk) { return checked }
+        return SchemaResult(value: object, violations: [], unknownFields: [])
     }
 
     /// apiVersion, kind, metadata first, as the API server writes objects.

@@ -118,8 +118,9 @@ extension ClusterStore {
     /// The fields an update (or, from nil, a create) sets, as recorded for its manager.
     func updatedFields(_ type: ResourceType, from old: JSONValue?, to new: JSONValue, status: Bool) -> Set<[PathStep]> {
         let (validator, schema) = navigation(for: type)
-        return FieldSet(validator: validator).changedLeaves(from: old.map { Self.ownable($0, type, status: status) },
-                                                            to: Self.ownable(new, type, status: status), schema: schema)
+        let fieldSet = FieldSet(validator: validator, typed: type.schema == nil)
+        return fieldSet.changedLeaves(from: old.map { Self.ownable($0, type, status: status) },
+                                      to: Self.ownable(new, type, status: status), schema: schema)
     }
 
     /// The `managedFields` list, or nil when no manager is recorded.

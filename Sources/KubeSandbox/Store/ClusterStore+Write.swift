@@ -72,6 +72,7 @@ extension ClusterStore {
         if let bodyName = object["metadata"]?["name"]?.stringValue, bodyName != name {
             throw .api(.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))"))
         }
+        try Self.requireResourceVersion(object, type, name: name)
         if let rv = object["metadata"]?["resourceVersion"]?.stringValue, !rv.isEmpty,
            rv != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again"))
