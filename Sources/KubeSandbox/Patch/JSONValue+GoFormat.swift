@@ -27,3 +27,18 @@ extension JSONValue {
         return (value < 0 ? "-" : "") + mantissa + "e+" + (exponent < 10 ? "0" : "") + String(exponent)
     }
 }
+
+extension JSONValue {
+    /// The Go type `%T` names for the value decoded into an unstructured object.
+    var goTypeName: String {
+        switch self {
+        case .null: return "<nil>"
+        case .bool: return "bool"
+        case .integer: return "int64"
+        case .number: return "float64"
+        case .string: return "string"
+        case .array: return "[]interface {}"
+        case .object: return "map[string]interface {}"
+        }
+    }
+}

@@ -27,6 +27,7 @@ extension ClusterStore {
                   validation: FieldValidation, old: JSONValue? = nil) throws(SandboxError) -> (JSONValue, warnings: [String]) {
         var result = schemaChecked(object, type)
         if let schema = type.schema {
+            result.violations += type.scale?.violations(of: result.value) ?? []
             result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
         }
         if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
