@@ -40,7 +40,9 @@ extension ClusterStore {
     /// Writes `value` over `object` (its status only with `status`) unless nothing changed.
     func controllerUpdate(_ object: StoredObject, _ storageKey: String, _ value: JSONValue, status: Bool = false) {
         guard let type = anyType(forStorageKey: storageKey), let latest = refreshed(object, storageKey) else { return }
-        if status ? latest.value["status"] == value["status"] : latest.value == value { return }
+        let unchanged = status ? latest.value["status"] == value["status"] && latest.metadata["annotations"] == value["metadata"]?["annotations"]
+                               : latest.value == value
+        if unchanged { return }
         _ = try? replace(latest, with: value, type, status: status, options: Self.controllerWrite)
     }
 

@@ -59,16 +59,12 @@ extension ClusterStore {
             value["spec"]?["replicas"] = 0
             controllerUpdate(old, "replicasets.apps", value)
         }
-        guard let newest else { return }
-        if deployment.metadata["annotations"]?[Self.revisionAnnotation]?.stringValue != revision {
-            var value = deployment.value
-            var merged = value["metadata"]?["annotations"]?.objectValue ?? JSONObject()
-            merged[Self.revisionAnnotation] = .string(revision)
-            value["metadata"]?["annotations"] = .object(merged)
-            controllerUpdate(deployment, "deployments.apps", value)
-        }
-        guard let latest = refreshed(deployment, "deployments.apps") else { return }
+        guard let newest, let latest = refreshed(deployment, "deployments.apps") else { return }
+        // The revision annotation goes through the status subresource, whose strategy keeps annotations.
         var value = latest.value
+        var merged = value["metadata"]?["annotations"]?.objectValue ?? JSONObject()
+        merged[Self.revisionAnnotation] = .string(revision)
+        value["metadata"]?["annotations"] = .object(merged)
         value["status"] = deploymentStatus(latest, newest: newest, owned: owned, replicas: replicas, maxUnavailable: maxUnavailable)
         controllerUpdate(latest, "deployments.apps", value, status: true)
     }

@@ -138,11 +138,11 @@ extension ClusterStore {
     }
 
     /// The object without type and identity fields, which no manager owns; for a kind with a
-    /// status subresource, only the status (through it) or everything but the status.
+    /// status subresource, what a status write may change (through it) or everything but the status.
     static func ownable(_ value: JSONValue, _ type: ResourceType? = nil, status: Bool = false) -> JSONValue {
         var value = value
         if type?.hasStatus == true {
-            if status { return value["status"].map { .object(["status": $0]) } ?? .object([:]) }
+            if status { return ownableThroughStatus(value, type) }
             value["status"] = nil
         }
         value["apiVersion"] = nil

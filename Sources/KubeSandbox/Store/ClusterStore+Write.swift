@@ -91,6 +91,7 @@ extension ClusterStore {
         if status {
             candidate = old.value
             candidate["status"] = Self.defaultedStatus(object["status"], type)
+            candidate = Self.statusWrite(candidate, from: object, type)
         } else {
             candidate = object
             for field in Self.systemMetadata { candidate["metadata"]?[field] = old.metadata[field] }
