@@ -2,14 +2,16 @@ import KubeModel
 import KubeSchema
 
 extension ClusterStore {
-    /// Rejects a body of the wrong kind or version, fills in apiVersion and kind when absent.
-    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+    /// Rejects a body of the wrong kind or version (a custom resource may come in any version its
+    /// CRD serves), fills in apiVersion and kind when absent; `validation` decides whether the
+    /// fields of a custom resource in a version the CRD does not have are warned about.
+    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType, validation: FieldValidation? = nil) throws(SandboxError) -> JSONValue {
         guard case .object = body else { throw .api(.badRequest("the body of the request must be a JSON object")) }
         var body = body
-        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion {
-            if !(type.schema != nil && apiVersion.hasPrefix(type.group + "/")) {
-                throw .api(.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))"))
-            }
+        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion, !servesCustomResource(type, in: apiVersion) {
+            var status = APIStatus.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))")
+            if type.schema != nil, validation == .warn { status.warnings = Self.undecodedFields(body) }
+            throw .api(status)
         }
         if let kind = body["kind"]?.stringValue, kind != type.kind {
             throw .api(.badRequest("the kind in the data (\(kind)) does not match the expected kind (\(type.kind))"))

@@ -10,7 +10,7 @@ extension ClusterStore {
 
     func create(_ type: ResourceType, namespace: String, body: JSONValue, options: WriteOptions,
                 applied: [String: AppliedIntent] = [:]) throws(SandboxError) -> WriteResult {
-        var object = try checkTypeMeta(body, type)
+        var object = try checkTypeMeta(body, type, validation: options.fieldValidation)
         var name = object["metadata"]?["name"]?.stringValue ?? ""
         if name.isEmpty, let prefix = object["metadata"]?["generateName"]?.stringValue, !prefix.isEmpty {
             name = prefix + Self.randomSuffix()
@@ -68,7 +68,7 @@ extension ClusterStore {
     func update(_ type: ResourceType, namespace: String, name: String, body: JSONValue, status: Bool,
                 options: WriteOptions) throws(SandboxError) -> WriteResult {
         let old = try existing(type, namespace: namespace, name: name)
-        let object = try checkTypeMeta(body, type)
+        let object = try checkTypeMeta(body, type, validation: options.fieldValidation)
         if let bodyName = object["metadata"]?["name"]?.stringValue, bodyName != name {
             throw .api(.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))"))
         }

@@ -13,3 +13,18 @@ extension ClusterStore {
                              causes: [.init(reason: SchemaViolation.Kind.invalid.rawValue, message: message, field: "metadata.resourceVersion")]))
     }
 }
+
+extension ClusterStore {
+    /// Whether `apiVersion` names a version the custom resource `type`'s CRD serves (the API
+    /// server converts such a body to the version of the URL).
+    func servesCustomResource(_ type: ResourceType, in apiVersion: String) -> Bool {
+        guard type.schema != nil, apiVersion.hasPrefix(type.group + "/") else { return false }
+        return catalog.find(group: type.group, version: String(apiVersion.dropFirst(type.group.count + 1)), plural: type.plural) != nil
+    }
+
+    /// A body in a version the CRD does not have decodes with no schema: its members besides
+    /// apiVersion, kind and metadata are unknown fields (warned about before the version is refused).
+    static func undecodedFields(_ body: JSONValue) -> [String] {
+        (body.objectValue?.keys ?? []).filter { !["apiVersion", "kind", "metadata"].contains($0) }.map { "unknown field \"\($0)\"" }
+    }
+}
