@@ -60,7 +60,10 @@ extension ClusterStore {
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
-        if type.storageKey == Self.crdStorageKey { catalog.install(committed) }
+        if type.storageKey == Self.crdStorageKey {
+            catalog.install(committed)
+            establish(committed, type)
+        }
         return WriteResult(object: served(committed, as: type), warnings: warnings, created: true)
     }
 
@@ -149,22 +152,14 @@ extension ClusterStore {
         return value
     }
 
-    /// The status a new object starts with: namespaces are Active, CRDs established at once.
+    /// The status a new object starts with: namespaces are Active, CRDs not yet established.
     static func withInitialStatus(_ value: JSONValue, _ type: ResourceType) -> JSONValue {
         var value = value
         switch type.storageKey {
         case "namespaces":
             value["status"] = ["phase": "Active"]
-        case "customresourcedefinitions.apiextensions.k8s.io":
-            let now = JSONValue.string(timestamp())
-            value["status"] = [
-                "acceptedNames": value["spec"]?["names"] ?? .object([:]),
-                "conditions": [
-                    ["type": "NamesAccepted", "status": "True", "reason": "NoConflicts", "message": "no conflicts found", "lastTransitionTime": now],
-                    ["type": "Established", "status": "True", "reason": "InitialNamesAccepted", "message": "the initial names have been accepted", "lastTransitionTime": now],
-                ],
-                "storedVersions": .array((value["spec"]?["versions"]?.arrayValue ?? []).filter { $0["storage"]?.boolValue == true }.compactMap { $0["name"] }),
-            ]
+        case crdStorageKey:
+            value["status"] = unestablishedStatus(value)
         default: break
         }
         return value
