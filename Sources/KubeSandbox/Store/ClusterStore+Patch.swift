@@ -53,7 +53,10 @@ extension ClusterStore {
         let object = try checkTypeMeta(patched, type)
         if options.fieldValidation == .strict {
             let unknown = schemaChecked(object, type).unknownFields
-            if !unknown.isEmpty { throw .api(Self.strictPatchError(unknown, patched: format == .strategic ? nil : patched, patch: patch)) }
+            if !unknown.isEmpty {
+                let shown = format == .strategic ? patch.goFormatted : Self.sortedTopLevel(patched).jsonText()
+                throw .api(Self.strictPatchError(unknown, shown: shown))
+            }
         }
         return try replace(old, with: object, type, status: status, options: options)
     }
@@ -61,8 +64,7 @@ extension ClusterStore {
     /// A patch that leaves unknown fields under `fieldValidation=Strict` is invalid as a patch
     /// (422, field `patch`), before admission; the value shown is the patched object (JSON and
     /// merge patches) or the patch as Go prints a map (strategic merge patches).
-    private static func strictPatchError(_ unknown: [FieldPath], patched: JSONValue?, patch: JSONValue) -> APIStatus {
-        let shown = patched.map(Self.sortedTopLevel)?.jsonText() ?? patch.goFormatted
+    private static func strictPatchError(_ unknown: [FieldPath], shown: String) -> APIStatus {
         let problem = "strict decoding error: " + unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
         let message = "Invalid value: \(JSONValue.string(shown).jsonText()): \(problem)"
         return APIStatus(code: 422, reason: "Invalid", message: " \"\" is invalid: patch: " + message,
