@@ -3,7 +3,7 @@ import KubeModel
 extension JSONValue {
     /// The value as Go's `%v` prints a decoded JSON document (`map[spec:map[replicas:1e+06]]`):
     /// maps with sorted keys, slices space-separated, numbers as float64, null as `<nil>`. The
-    /// API server quotes a strategic merge patch this way in some errors.
+    /// API server quotes a strategic merge patch and unstructured values this way in some errors.
     var goFormatted: String {
         switch self {
         case .null: return "<nil>"
