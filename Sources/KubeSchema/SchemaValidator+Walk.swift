@@ -129,7 +129,7 @@ extension SchemaValidator {
                 fail(.invalid, path, "Invalid value: \"\(string)\": \(Self.describe(path)) in body should be at least \(min) chars long")
             }
             if let max = schema["maxLength"]?.intValue, string.count > max {
-                fail(.invalid, path, "Too long: may not be more than \(max) bytes")
+                fail(.tooLong, path, "Too long: may not be more than \(max) bytes")
             }
             if schema["format"]?.stringValue == "byte", Data(base64Encoded: string) == nil {
                 fail(.invalid, path, "Invalid value: \"\(string)\": illegal base64 data")

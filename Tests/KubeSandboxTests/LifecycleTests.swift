@@ -67,6 +67,10 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
                 return deployment["status"]?["replicas"] == 2
             })
             #expect(deployment["metadata"]?["annotations"]?["deployment.kubernetes.io/revision"] == "1")
+            // The controller writes the revision annotation with the status, through the status subresource.
+            let controllerEntries = (deployment["metadata"]?["managedFields"]?.arrayValue ?? [])
+                .filter { $0["manager"] == "kube-controller-manager" }.map { $0["subresource"]?.stringValue ?? "" }
+            #expect(controllerEntries == ["status"])
             #expect(deployment["status"]?["updatedReplicas"] == 2)
             #expect(deployment["status"]?["unavailableReplicas"] == 2)
             #expect(deployment["status"]?["observedGeneration"] == 1)

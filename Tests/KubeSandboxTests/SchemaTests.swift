@@ -35,7 +35,11 @@ import Testing
             #expect(try await client.get(path).status == 404)
             let created = try await client.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Self.crd)
             #expect(created.status == 201)
-            #expect(created.json["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "Established" } == true)
+            // The create answers the CRD as first stored; the API server's controllers establish it right after.
+            #expect(created.json["status"]?["conditions"] == .null)
+            let established = try await client.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/\(created.json["metadata"]?["name"]?.stringValue ?? "")").json
+            #expect(established["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "Established" } == true)
+            #expect(established["metadata"]?["managedFields"]?.arrayValue?.contains { $0["manager"] == "kube-apiserver" && $0["subresource"] == "status" } == true)
             let discovery = try await client.get("/apis/shipshape.dev/v1alpha1").json
             #expect(discovery["resources"]?.arrayValue?.first?["shortNames"] == ["msvc"])
 

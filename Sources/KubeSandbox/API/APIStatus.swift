@@ -18,6 +18,9 @@ public struct APIStatus: Sendable, Hashable {
     public var causes: [Cause] = []
     /// Seconds a client should wait before retrying (details.retryAfterSeconds and Retry-After).
     public var retryAfterSeconds: Int?
+    /// Warnings answered with the failure (Warning headers), as the API server gives when it
+    /// decoded the body before refusing it.
+    public var warnings: [String] = []
 
     /// The Status object.
     public var json: JSONValue {

@@ -2,10 +2,10 @@ import KubeModel
 
 extension ResourceType {
     /// Metadata a write through the status subresource may change besides the status: the
-    /// Deployment status strategy keeps the spec and labels but takes annotations (the
-    /// Deployment controller writes its revision annotation with the status).
+    /// Deployment and ReplicaSet status strategies keep the spec and labels but take annotations
+    /// (the Deployment controller writes its revision annotation with the status).
     var metadataWrittenWithStatus: [String] {
-        storageKey == "deployments.apps" ? ["annotations"] : []
+        ["deployments.apps", "replicasets.apps"].contains(storageKey) ? ["annotations"] : []
     }
 
     /// `stored` with the status and the metadata a status write may change taken from `body`.

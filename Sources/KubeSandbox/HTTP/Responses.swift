@@ -18,7 +18,7 @@ enum Responses {
     static func status(_ status: APIStatus) -> Response {
         var headers: HTTPFields = [:]
         if let retryAfter = status.retryAfterSeconds { headers[.retryAfter] = String(retryAfter) }
-        return json(status.json, code: status.code, headers: headers)
+        return json(status.json, code: status.code, warnings: status.warnings, headers: headers)
     }
 
     /// The object's metadata alone, as `PartialObjectMetadata` (of `meta.k8s.io/v1` or `v1beta1`).

@@ -2,14 +2,16 @@ import KubeModel
 import KubeSchema
 
 extension ClusterStore {
-    /// Rejects a body of the wrong kind or version, fills in apiVersion and kind when absent.
-    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+    /// Rejects a body of the wrong kind or version (a custom resource may come in any version its
+    /// CRD serves), fills in apiVersion and kind when absent; `validation` decides whether the
+    /// fields of a custom resource in a version the CRD does not have are warned about.
+    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType, validation: FieldValidation? = nil) throws(SandboxError) -> JSONValue {
         guard case .object = body else { throw .api(.badRequest("the body of the request must be a JSON object")) }
         var body = body
-        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion {
-            if !(type.schema != nil && apiVersion.hasPrefix(type.group + "/")) {
-                throw .api(.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))"))
-            }
+        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion, !servesCustomResource(type, in: apiVersion) {
+            var status = APIStatus.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))")
+            if type.schema != nil, validation == .warn { status.warnings = Self.undecodedFields(body) }
+            throw .api(status)
         }
         if let kind = body["kind"]?.stringValue, kind != type.kind {
             throw .api(.badRequest("the kind in the data (\(kind)) does not match the expected kind (\(type.kind))"))
@@ -25,12 +27,33 @@ extension ClusterStore {
     /// (`old`: the stored object on update); unknown fields are an error, a warning or ignored per `validation`.
     func validate(_ object: JSONValue, _ type: ResourceType, name: String,
                   validation: FieldValidation, old: JSONValue? = nil) throws(SandboxError) -> (JSONValue, warnings: [String]) {
-        var result: SchemaResult
+        var result = schemaChecked(object, type)
+        if let schema = type.schema {
+            result.violations += type.scale?.violations(of: result.value) ?? []
+            result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
+        }
+        if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
+            throw .api(Validation.undecodable(type, mistyped, in: object))
+        }
+        if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
+        let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
+        switch validation {
+        case .strict where !unknown.isEmpty:
+            let decoding = type.schema == nil ? "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): " : ""
+            throw .api(.badRequest(decoding + "strict decoding error: " + unknown.joined(separator: ", ")))
+        case .warn: return (result.value, unknown)
+        default: return (result.value, [])
+        }
+    }
+
+    /// The object checked against its schema (a CRD's own, or the published OpenAPI one), pruned
+    /// of unknown fields, which are listed; a custom resource's CEL rules are not evaluated here.
+    func schemaChecked(_ object: JSONValue, _ type: ResourceType) -> SchemaResult {
         if let schema = type.schema {
             var body = object
             let metadata = body["metadata"] ?? .object([:])
             for key in ["apiVersion", "kind", "metadata"] { body[key] = nil }
-            result = SchemaValidator(options: .structural).validate(body, against: schema)
+            var result = SchemaValidator(options: .structural).validate(body, against: schema)
             result.value["apiVersion"] = object["apiVersion"]
             result.value["kind"] = object["kind"]
             if let schemas, let meta = schemas.components["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"] {
@@ -46,24 +69,10 @@ extension ClusterStore {
                 result.value["metadata"] = metadata
             }
             result.value = Self.reordered(result.value)
-            result.violations += CustomResourceRules(schema: schema).violations(of: result.value, old: old, prior: result.violations)
-        } else if let schemas, let checked = schemas.validate(object, as: type.gvk) {
-            result = checked
-        } else {
-            result = SchemaResult(value: object, violations: [], unknownFields: [])
+            return result
         }
-        if type.schema == nil, let mistyped = result.violations.first(where: { $0.kind == .type }) {
-            throw .api(Validation.undecodable(type, mistyped, in: object))
-        }
-        if !result.violations.isEmpty { throw .api(.invalid(type, name, result.violations)) }
-        let unknown = result.unknownFields.map { "unknown field \"\($0)\"" }
-        switch validation {
-        case .strict where !unknown.isEmpty:
-            let decoding = type.schema == nil ? "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): " : ""
-            throw .api(.badRequest(decoding + "strict decoding error: " + unknown.joined(separator: ", ")))
-        case .warn: return (result.value, unknown)
-        default: return (result.value, [])
-        }
+        if let schemas, let checked = schemas.validate(object, as: type.gvk) { return checked }
+        return SchemaResult(value: object, violations: [], unknownFields: [])
     }
 
     /// apiVersion, kind, metadata first, as the API server writes objects.

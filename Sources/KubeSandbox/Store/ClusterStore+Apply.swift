@@ -119,8 +119,8 @@ extension ClusterStore {
     func updatedFields(_ type: ResourceType, from old: JSONValue?, to new: JSONValue, status: Bool) -> Set<[PathStep]> {
         let (validator, schema) = navigation(for: type)
         // An object with nothing ownable (a bare ServiceAccount) changes only the root, which no manager owns.
-        return FieldSet(validator: validator).changedLeaves(from: old.map { Self.ownable($0, type, status: status) },
-                                                            to: Self.ownable(new, type, status: status), schema: schema)
+        return FieldSet(validator: validator, typed: type.schema == nil)
+            .changedLeaves(from: old.map { Self.ownable($0, type, status: status) }, to: Self.ownable(new, type, status: status), schema: schema)
             .filter { !$0.isEmpty }
     }
 
@@ -139,7 +139,7 @@ extension ClusterStore {
     }
 
     /// The object without type and identity fields, which no manager owns; for a kind with a
-    /// status subresource, only the status (through it) or everything but the status.
+    /// status subresource, what a status write may change (through it) or everything but the status.
     static func ownable(_ value: JSONValue, _ type: ResourceType? = nil, status: Bool = false) -> JSONValue {
         var value = value
         if type?.hasStatus == true {

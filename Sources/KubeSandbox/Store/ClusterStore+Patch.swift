@@ -50,17 +50,32 @@ extension ClusterStore {
         if let patchedName = patched["metadata"]?["name"]?.stringValue, patchedName != name {
             throw .api(.badRequest("the name of the object (\(patchedName)) does not match the name on the URL (\(name))"))
         }
-        do {
-            return try replace(old, with: try checkTypeMeta(patched, type), type, status: status, options: options)
-        } catch .api(let status) where status.code == 400 && status.causes.contains(where: { $0.reason == SchemaViolation.Kind.unknownField.rawValue }) {
-            throw .api(Self.strictPatchError(status, patch: patch))
+        let object = try checkTypeMeta(patched, type)
+        if options.fieldValidation == .strict {
+            let unknown = schemaChecked(object, type).unknownFields
+            if !unknown.isEmpty {
+                let shown = format == .strategic ? patch.goFormatted : Self.sortedTopLevel(patched).jsonText()
+                throw .api(Self.strictPatchError(unknown, shown: shown))
+            }
         }
+        return try replace(old, with: object, type, status: status, options: options)
     }
 
-    /// A patch that leaves unknown fields under `fieldValidation=Strict` is invalid as a patch (422, field `patch`).
-    private static func strictPatchError(_ status: APIStatus, patch: JSONValue) -> APIStatus {
-        let message = "Invalid value: \(JSONValue.string(patch.jsonText()).jsonText()): \(status.message)"
+    /// A patch that leaves unknown fields under `fieldValidation=Strict` is invalid as a patch
+    /// (422, field `patch`), before admission; the value shown is the patched object (JSON and
+    /// merge patches) or the patch as Go prints a map (strategic merge patches).
+    private static func strictPatchError(_ unknown: [FieldPath], shown: String) -> APIStatus {
+        let problem = "strict decoding error: " + unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+        let message = "Invalid value: \(JSONValue.string(shown).jsonText()): \(problem)"
         return APIStatus(code: 422, reason: "Invalid", message: " \"\" is invalid: patch: " + message,
-                         causes: [.init(reason: "FieldValueInvalid", message: message, field: "patch")])
+                         causes: [.init(reason: SchemaViolation.Kind.invalid.rawValue, message: message, field: "patch")])
+    }
+
+    /// The object with its top-level members in key order, as the patch machinery re-encodes it.
+    private static func sortedTopLevel(_ value: JSONValue) -> JSONValue {
+        guard let object = value.objectValue else { return value }
+        var sorted = JSONObject()
+        for key in object.keys.sorted() { sorted[key] = object[key] }
+        return .object(sorted)
     }
 }

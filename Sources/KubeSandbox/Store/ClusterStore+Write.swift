@@ -10,7 +10,7 @@ extension ClusterStore {
 
     func create(_ type: ResourceType, namespace: String, body: JSONValue, options: WriteOptions,
                 applied: [String: AppliedIntent] = [:]) throws(SandboxError) -> WriteResult {
-        var object = HorizontalPodAutoscalerConversion.storedForm(try checkTypeMeta(body, type), type)
+        var object = HorizontalPodAutoscalerConversion.storedForm(try checkTypeMeta(body, type, validation: options.fieldValidation), type)
         var name = object["metadata"]?["name"]?.stringValue ?? ""
         if name.isEmpty, let prefix = object["metadata"]?["generateName"]?.stringValue, !prefix.isEmpty {
             name = prefix + Self.randomSuffix()
@@ -60,7 +60,10 @@ extension ClusterStore {
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         if options.dryRun { return WriteResult(object: served(stored.value, as: type), warnings: warnings, created: true) }
         let committed = commit(stored, storageKey: type.storageKey, key: key, kind: .added, previous: nil)
-        if type.storageKey == Self.crdStorageKey { catalog.install(committed) }
+        if type.storageKey == Self.crdStorageKey {
+            catalog.install(committed)
+            establish(committed, type)
+        }
         return WriteResult(object: served(committed, as: type), warnings: warnings, created: true)
     }
 
@@ -68,10 +71,11 @@ extension ClusterStore {
     func update(_ type: ResourceType, namespace: String, name: String, body: JSONValue, status: Bool,
                 options: WriteOptions) throws(SandboxError) -> WriteResult {
         let old = try existing(type, namespace: namespace, name: name)
-        let object = try checkTypeMeta(body, type)
+        let object = try checkTypeMeta(body, type, validation: options.fieldValidation)
         if let bodyName = object["metadata"]?["name"]?.stringValue, bodyName != name {
             throw .api(.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))"))
         }
+        try Self.requireResourceVersion(object, type, name: name)
         if let rv = object["metadata"]?["resourceVersion"]?.stringValue, !rv.isEmpty,
            rv != old.metadata["resourceVersion"]?.stringValue {
             throw .api(.conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again"))
@@ -148,22 +152,14 @@ extension ClusterStore {
         return value
     }
 
-    /// The status a new object starts with: namespaces are Active, CRDs established at once.
+    /// The status a new object starts with: namespaces are Active, CRDs not yet established.
     static func withInitialStatus(_ value: JSONValue, _ type: ResourceType) -> JSONValue {
         var value = value
         switch type.storageKey {
         case "namespaces":
             value["status"] = ["phase": "Active"]
-        case "customresourcedefinitions.apiextensions.k8s.io":
-            let now = JSONValue.string(timestamp())
-            value["status"] = [
-                "acceptedNames": value["spec"]?["names"] ?? .object([:]),
-                "conditions": [
-                    ["type": "NamesAccepted", "status": "True", "reason": "NoConflicts", "message": "no conflicts found", "lastTransitionTime": now],
-                    ["type": "Established", "status": "True", "reason": "InitialNamesAccepted", "message": "the initial names have been accepted", "lastTransitionTime": now],
-                ],
-                "storedVersions": .array((value["spec"]?["versions"]?.arrayValue ?? []).filter { $0["storage"]?.boolValue == true }.compactMap { $0["name"] }),
-            ]
+        case crdStorageKey:
+            value["status"] = unestablishedStatus(value)
         default: break
         }
         return value

@@ -33,6 +33,9 @@ struct AppliedIntent: Sendable {
 /// lists are owned whole.
 struct FieldSet {
     let validator: SchemaValidator
+    /// Objects of a built-in kind are Go structs, whose required and `{}`-defaulted members always
+    /// exist (an update never creates them); a custom resource's members exist only when set.
+    var typed = true
 
     /// Every leaf of `value` (scalars, atomic values, empty objects) and each keyed list element,
     /// as an applied configuration owns them.
@@ -83,7 +86,7 @@ struct FieldSet {
                 let childSchema = child(schema, key)
                 var previous = before[key]
                 if previous == nil, after[key] != nil,
-                   required.contains(key) || childSchema?["default"] == .object([:]) || (prefix.isEmpty && key == "metadata") {
+                   (typed && (required.contains(key) || childSchema?["default"] == .object([:]))) || (prefix.isEmpty && key == "metadata") {
                     previous = .null
                 }
                 result.formUnion(changedLeaves(from: previous, to: after[key], schema: childSchema, prefix: prefix + [.field(key)]))
