@@ -82,14 +82,16 @@ enum Normalization {
         return object
     }
 
-    /// A Table's cells that vary per run: age cells (columns of type or format `date`: "Age",
-    /// "Created At") are timestamps rendered relative to the moment of the request, so they become
+    /// A Table's cells that vary per run: age cells ("Age", and columns of type or format `date`
+    /// such as "Created At") are timestamps rendered relative to the moment of the request, so they become
     /// `<time>` like the timestamps they show; a name cell (format `name`) made by generateName
     /// becomes prefix + `<generated>`, as the name itself does (when the row carries its object).
     private static func tableCells(_ object: JSONObject) -> JSONObject {
         guard object["kind"]?.stringValue == "Table", let columns = object["columnDefinitions"]?.arrayValue,
               let rows = object["rows"]?.arrayValue else { return object }
-        let ages = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "date" || columns[$0]["type"]?.stringValue == "date" })
+        let ages = Set(columns.indices.filter {
+            columns[$0]["format"]?.stringValue == "date" || columns[$0]["type"]?.stringValue == "date" || columns[$0]["name"]?.stringValue == "Age"
+        })
         let names = Set(columns.indices.filter { columns[$0]["format"]?.stringValue == "name" })
         var result = object
         result["rows"] = .array(rows.map { row in

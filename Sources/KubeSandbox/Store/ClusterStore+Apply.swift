@@ -96,7 +96,7 @@ extension ClusterStore {
 
     /// Ownership after a non-apply write: the changed fields move to `manager`'s Update entry.
     func ownershipAfterUpdate(_ old: StoredObject, _ new: JSONValue, _ type: ResourceType, manager: String,
-                              status: Bool) -> [String: AppliedIntent] {
+                              status: Bool, subresource: String?) -> [String: AppliedIntent] {
         let changed = updatedFields(type, from: old.value, to: new, status: status)
         guard !changed.isEmpty else { return old.applied }
         var applied = old.applied
@@ -107,7 +107,7 @@ extension ClusterStore {
             if kept.isEmpty { applied[key] = nil }
         }
         let intent = AppliedIntent(manager: manager, operation: .update, apiVersion: type.apiVersion, time: "", fields: [],
-                                   subresource: status ? "status" : nil)
+                                   subresource: subresource)
         var entry = applied[intent.key] ?? intent
         entry.fields.formUnion(changed.filter { FieldSet.value(at: $0, in: new) != nil })
         entry.time = Self.timestamp()

@@ -41,6 +41,8 @@ extension ClusterStore {
                                                                     "Invalid value: \(replicas): must be greater than or equal to 0")]))
         }
         let updated = subresource.object(served(old.value, as: type), withReplicas: replicas)
+        var options = options
+        options.subresource = "scale"
         return subresource.scale(of: try replace(old, with: updated, type, status: false, options: options).object)
     }
 }

@@ -117,7 +117,8 @@ extension ClusterStore {
         }
         var stored = old
         stored.value = validated
-        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.updateManager, status: status)
+        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.updateManager, status: status,
+                                                                subresource: status ? "status" : options.subresource)
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
         let finished = stored.metadata["deletionTimestamp"] != nil

@@ -18,6 +18,8 @@ struct WriteOptions: Sendable {
     var fieldValidation: FieldValidation
     var dryRun = false
     var force = false
+    /// The subresource a non-status write came through (`scale`), as its managedFields entry records it.
+    var subresource: String?
     /// A JSON patch (RFC 6902 operations) from mutating admission webhooks, applied to the
     /// object just before it is validated.
     var admissionMutation: JSONValue?
