@@ -75,7 +75,8 @@ struct DevCommand: AsyncParsableCommand {
             failed = failed || !applied.problems.isEmpty
             let progress = DevProgress(client: cluster.client, microservices: applied.microservices, simulated: settings.simulate,
                                        output: output)
-            let converged = await progress.follow(until: once ? .now + .seconds(timeout) : nil, stopped: { cluster.isStopping })
+            let converged = await progress.follow(until: once ? .now + .seconds(timeout) : nil, stopped: { cluster.isStopping },
+                                                    isIdle: { await cluster.operatorIsIdle })
             output.line(await MicroserviceTable.text(client: cluster.client))
             if once {
                 if let reason = converged.failure {

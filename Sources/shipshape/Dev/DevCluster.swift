@@ -20,18 +20,25 @@ final class DevCluster: Sendable {
     let sandbox: KubeSandbox
     /// The sandbox's admin, trusting its CA.
     let client: KubernetesClient
+    private let shipshape: Operator
     private let operatorRun: Task<Void, Never>
     private let stopped: StopFlag
 
-    private init(sandbox: KubeSandbox, client: KubernetesClient, operatorRun: Task<Void, Never>, stopped: StopFlag) {
+    private init(sandbox: KubeSandbox, client: KubernetesClient, shipshape: Operator, operatorRun: Task<Void, Never>, stopped: StopFlag) {
         self.sandbox = sandbox
         self.client = client
+        self.shipshape = shipshape
         self.operatorRun = operatorRun
         self.stopped = stopped
     }
 
     /// True once SIGINT or SIGTERM stopped the operator.
     var isStopping: Bool { stopped.isSet }
+
+    /// The operator's caches have synced and its work queue is empty.
+    var operatorIsIdle: Bool {
+        get async { shipshape.isReady ? await !shipshape.queue.hasWork : false }
+    }
 
     /// Returns when SIGINT or SIGTERM has stopped the operator.
     func waitUntilStopped() async { await operatorRun.value }
@@ -50,18 +57,21 @@ final class DevCluster: Sendable {
                 portContinuation.yield(port)
                 portContinuation.finish()
             })
-        // The webhook stops gracefully, after the sandbox (its only caller) has stopped.
+        // The webhook stops after the sandbox, its only caller. Its graceful shutdown waits for
+        // TLS close_notify from the sandbox's idle pooled connection (NIOSSL waits 5 s), so it gets
+        // a second, and whatever is left ends with the process.
         let webhookGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: [webhook], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                defer { portContinuation.finish() }
-                try await webhookGroup.run()
+        let (webhookEnded, webhookEnd) = AsyncStream.makeStream(of: Void.self)
+        let webhookRun = Task {
+            defer {
+                portContinuation.finish()
+                webhookEnd.finish()
             }
-            var iterator = ports.makeAsyncIterator()
-            guard let webhookPort = await iterator.next() else {
-                try await tasks.waitForAll()
-                throw CLIError.invalidInput(["shipshape dev: the admission webhook stopped before listening"], exitCode: 1)
-            }
+            return try await webhookGroup.run()
+        }
+        var failure: (any Error)?
+        var iterator = ports.makeAsyncIterator()
+        if let webhookPort = await iterator.next() {
             var options = SandboxOptions(tls: true, schemas: schemas, port: settings.port,
                                          serviceAddresses: [DevWebhookConfiguration.service: "127.0.0.1:\(webhookPort)"])
             options.simulateKubelet = settings.simulate
@@ -71,15 +81,23 @@ final class DevCluster: Sendable {
                     try await serve(sandbox, settings: settings, webhookCA: ca, body)
                 }
             } catch SandboxError.addressInUse(let address) {
-                await webhookGroup.triggerGracefulShutdown()
-                throw CLIError.invalidInput(["shipshape dev: --port: \(address) is already in use"], exitCode: 1)
+                failure = CLIError.invalidInput(["shipshape dev: --port: \(address) is already in use"], exitCode: 1)
             } catch {
-                await webhookGroup.triggerGracefulShutdown()
-                throw error
+                failure = error
             }
-            await webhookGroup.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+        } else {
+            var reason = ""
+            if case .failure(let error) = await webhookRun.result { reason = ": \(error)" }
+            failure = CLIError.invalidInput(["shipshape dev: the admission webhook stopped before listening\(reason)"], exitCode: 1)
         }
+        await webhookGroup.triggerGracefulShutdown()
+        await withTaskGroup(of: Void.self) { race in
+            race.addTask { for await _ in webhookEnded {} }
+            race.addTask { try? await Task.sleep(for: .seconds(1)) }
+            await race.next()
+            race.cancelAll()
+        }
+        if let failure { throw failure }
     }
 
     private static func serve(_ sandbox: KubeSandbox, settings: DevSettings, webhookCA: CertificateAuthority,
@@ -103,7 +121,7 @@ final class DevCluster: Sendable {
             do { try await group.run() } catch { logger.error("the operator stopped: \(error)") }
             stopped.set()
         }
-        let cluster = DevCluster(sandbox: sandbox, client: client, operatorRun: operatorRun, stopped: stopped)
+        let cluster = DevCluster(sandbox: sandbox, client: client, shipshape: shipshape, operatorRun: operatorRun, stopped: stopped)
         do {
             try await body(cluster)
         } catch {

@@ -26,10 +26,13 @@ struct DevProgress {
     }
 
     /// Polls until every Microservice converged or is stuck, `deadline` passes, or `stopped()`.
-    func follow(until deadline: ContinuousClock.Instant?, stopped: () -> Bool) async -> Outcome {
+    /// Converged holds only when it held at the poll before too with the operator idle both
+    /// times, so a change still on its way (an HPA raising replicas) is waited for.
+    func follow(until deadline: ContinuousClock.Instant?, stopped: () -> Bool, isIdle: () async -> Bool) async -> Outcome {
         guard !microservices.isEmpty else { return Outcome() }
         var shown: [String: State] = [:]
         var drawn = 0
+        var settledBefore = false
         while true {
             var states: [String: State] = [:]
             for key in microservices { states[key] = await state(of: key) }
@@ -42,7 +45,10 @@ struct DevProgress {
             shown = states
             let pending = microservices.filter { states[$0]?.converged != true && states[$0]?.stuck == nil }
             let stuck = microservices.compactMap { key in states[key]?.stuck.map { "\(key): \($0)" } }
-            if pending.isEmpty { return Outcome(failure: stuck.isEmpty ? nil : stuck.joined(separator: "; ")) }
+            let idle = await isIdle()
+            let settled = pending.isEmpty && idle
+            if settled, settledBefore { return Outcome(failure: stuck.isEmpty ? nil : stuck.joined(separator: "; ")) }
+            settledBefore = settled
             if stopped() || deadline.map({ ContinuousClock.now >= $0 }) == true {
                 return Outcome(failure: (pending.map { "\($0): \(states[$0]?.line ?? "not seen")" } + stuck).joined(separator: "; "))
             }
