@@ -39,7 +39,7 @@ struct DevCommand: AsyncParsableCommand {
     @Flag(help: "Exit once every Microservice is Ready instead of serving.")
     var once = false
 
-    @Option(help: "With --once: seconds to wait for convergence (default: 60).")
+    @Option(help: "Seconds to wait for every Microservice to converge; with --once, exit 1 after them (default: 60).")
     var timeout: Int = 60
 
     @Flag(help: "Do not simulate a kubelet: Pods stay Pending and Deployments never become Available.")
@@ -75,20 +75,18 @@ struct DevCommand: AsyncParsableCommand {
             failed = failed || !applied.problems.isEmpty
             let progress = DevProgress(client: cluster.client, microservices: applied.microservices, simulated: settings.simulate,
                                        output: output)
-            let converged = await progress.follow(until: once ? .now + .seconds(timeout) : nil, stopped: { cluster.isStopping },
+            let converged = await progress.follow(until: .now + .seconds(timeout), stopped: { cluster.isStopping },
                                                     isIdle: { await cluster.operatorIsIdle })
             output.line(await MicroserviceTable.text(client: cluster.client))
-            if once {
-                if let reason = converged.failure {
-                    Terminal.note("error: not converged within \(timeout)s: \(reason)")
-                    failed = true
-                }
-                return
+            if let reason = converged.failure {
+                Terminal.note("\(once ? "error" : "note"): not converged within \(timeout)s: \(reason)")
+                failed = true
             }
-            if let reason = converged.failure, !cluster.isStopping { Terminal.note("note: \(reason)") }
-            if !cluster.isStopping { output.line("serving until interrupted (Ctrl-C)") }
+            guard !once, !cluster.isStopping else { return }
+            output.line("serving until interrupted (Ctrl-C)")
             await cluster.waitUntilStopped()
         }
-        if failed { throw CLIError.invalidInput([], exitCode: 1) }
+        // Serving ends with SIGINT or SIGTERM, which is success whatever the input was.
+        if once, failed { throw CLIError.invalidInput([], exitCode: 1) }
     }
 }

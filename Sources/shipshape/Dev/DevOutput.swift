@@ -9,10 +9,13 @@ final class DevOutput: Sendable {
 
     func line(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n") }
 
-    /// Replaces the last `previous` lines written with `lines`.
+    /// Replaces the last `previous` lines written with `lines`, each cut to the terminal's width
+    /// so none wraps (a wrapped line would throw the next redraw off).
     func redraw(_ lines: [String], replacing previous: Int) {
+        var size = winsize()
+        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 1 ? Int(size.ws_col) - 1 : Int.max
         var text = previous > 0 ? "\u{1B}[\(previous)A" : ""
-        for line in lines { text += "\r\u{1B}[2K" + line + "\n" }
+        for line in lines { text += "\r\u{1B}[2K" + String(line.prefix(width)) + "\n" }
         write(text)
     }
 
