@@ -74,6 +74,20 @@ import Testing
                 - { name: http, port: 8080 }
 
             """.write(to: directory.appendingPathComponent("refused.yaml"), atomically: true, encoding: .utf8)
+        try """
+            apiVersion: shipshape.dev/v1alpha1
+            kind: Microservice
+            metadata:
+              name: inconsistent
+              namespace: team
+            spec:
+              image: registry.example.com/team/inconsistent:1.0.0
+              ports:
+                - { name: http, port: 8080 }
+              probes:
+                readiness: { http: { path: /ready, port: nope } }
+
+            """.write(to: directory.appendingPathComponent("inconsistent.yaml"), atomically: true, encoding: .utf8)
         let legacy = try String(contentsOf: CLI.root.appendingPathComponent("Examples/checklist-demo/legacy-billing.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "mode: warn", with: "mode: enforce")
         try legacy.write(to: directory.appendingPathComponent("legacy-billing.yaml"), atomically: true, encoding: .utf8)
@@ -86,7 +100,8 @@ import Testing
         #expect(errors.contains("error: \(directory.path)/broken.yaml:6: while parsing a flow sequence"), "\(errors)")
         #expect(errors.contains("error: \(directory.path)/refused.yaml:8: Microservice team/bad-replicas: ")
             && errors.contains("spec.replicas: Invalid value: -3"), "\(errors)")
-        #expect(errors.contains("error: \(directory.path)/legacy-billing.yaml:3: Microservice demo/legacy-billing: admission webhook \"microservices.shipshape.dev\" denied the request: Microservice demo/legacy-billing breaks "), "\(errors)")
+        #expect(errors.contains("error: \(directory.path)/legacy-billing.yaml:8: Microservice demo/legacy-billing: admission webhook \"microservices.shipshape.dev\" denied the request: Microservice demo/legacy-billing breaks "), "\(errors)")
+        #expect(errors.contains("error: \(directory.path)/inconsistent.yaml:11: Microservice team/inconsistent: admission webhook \"microservices.shipshape.dev\" denied the request: Microservice team/inconsistent is invalid:\n- spec.probes.readiness.http.port: \"nope\" is not a declared port"), "the line of the field the webhook names: \(errors)")
         #expect(Self.tableRows(run.standardOutput).map { Array($0.prefix(3)) } == [["shop", "product-catalog", "True"]], "\(run.standardOutput)")
     }
 

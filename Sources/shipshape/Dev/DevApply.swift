@@ -1,3 +1,4 @@
+import Foundation
 import KubeClient
 import KubeModel
 
@@ -91,10 +92,27 @@ struct DevApply {
         } catch let error as KubeError where error.isAlreadyExists {}
     }
 
-    /// The line of the first field the server names, else of the object.
+    /// The line of the first field the server names (a cause's field, else the first field a
+    /// webhook's message lists as `- spec.x: ...` or `- rule: spec.x ...`), else of the object.
     static func location(of error: any Error, in object: SourceObject) -> String {
-        let field = (error as? KubeError)?.status?.details?.causes?.compactMap(\.field).first { !$0.isEmpty }
+        let status = (error as? KubeError)?.status
+        let field = status?.details?.causes?.compactMap(\.field).first { !$0.isEmpty } ?? status?.message.flatMap(listedField)
         return object.origin.location(of: field.map { FieldPath(parsing: $0) } ?? .root)
+    }
+
+    /// The first `spec.`/`metadata.` path on a `- ` line of `message`, up to any named index
+    /// (`spec.env[DB_PASSWORD].value` gives `spec.env`: lines are known by position only).
+    static func listedField(in message: String) -> String? {
+        for line in message.split(separator: "\n") where line.hasPrefix("- ") {
+            for word in line.split(separator: " ") where word.hasPrefix("spec.") || word.hasPrefix("metadata.") {
+                var path = word.trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
+                if let bracket = path.firstIndex(of: "["), path[path.index(after: bracket)...].first?.isNumber != true {
+                    path = String(path[..<bracket])
+                }
+                return path
+            }
+        }
+        return nil
     }
 
     static func reason(_ error: any Error) -> String {
