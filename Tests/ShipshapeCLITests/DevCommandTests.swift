@@ -135,6 +135,10 @@ import Testing
             #expect(rollout.status == 0, "\(rollout.standardError)")
             #expect(rollout.standardOutput.contains("deployment \"order-service\" successfully rolled out"))
 
+            let available = try await kubectl("wait", "--for=condition=Available", "deployment", "--all", "-n", "shop", "--timeout=30s")
+            #expect(available.status == 0, "\(available.standardError)")
+            #expect(available.standardOutput.split(separator: "\n").count == 3)
+
             let pods = try await kubectl("get", "pods", "-n", "shop", "-o", "json")
             let items = try JSONValue(parsingJSON: Array(pods.standardOutput.utf8))["items"]?.arrayValue ?? []
             #expect(items.count == 7, "2 + 2 + 3 pods")
@@ -160,6 +164,21 @@ import Testing
             throw error
         }
         let status = await dev.stop(SIGINT)
+        #expect(status == 0, "\(dev.standardError)")
+    }
+
+    @Test func servingEndsWithSigtermAndExitsZero() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dev = try DevProcess(["--kubeconfig-out", directory.appendingPathComponent("kubeconfig").path, "Examples/minimal.yaml"])
+        do {
+            try await dev.waitForOutput("serving until interrupted")
+        } catch {
+            _ = await dev.stop(SIGKILL)
+            throw error
+        }
+        #expect(dev.standardOutput.contains("demo/hello: Ready (Available: 2/2 replicas ready)"), "\(dev.standardOutput)")
+        let status = await dev.stop(SIGTERM)
         #expect(status == 0, "\(dev.standardError)")
     }
 
