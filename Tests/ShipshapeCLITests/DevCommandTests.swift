@@ -105,6 +105,19 @@ import Testing
         #expect(Self.tableRows(run.standardOutput).map { Array($0.prefix(3)) } == [["shop", "product-catalog", "True"]], "\(run.standardOutput)")
     }
 
+    @Test func warnModeIsAdmittedWithTheWebhooksWarningsAtTheirLines() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await CLIRun.run(["dev", "--once", "--kubeconfig-out", directory.appendingPathComponent("kubeconfig").path,
+                                        "Examples/checklist-demo"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let file = "Examples/checklist-demo/legacy-billing.yaml"
+        #expect(run.standardError.contains("warning: \(file):9: Microservice demo/legacy-billing: [image-pinned] spec.image is not pinned: tag \"latest\"\n"),
+                "\(run.standardError)")
+        #expect(run.standardError.contains("warning: \(file):10: Microservice demo/legacy-billing: [replicas-ha] spec.replicas is 1"))
+        #expect(Self.tableRows(run.standardOutput).map { Array($0.prefix(3)) } == [["demo", "legacy-billing", "True"]])
+    }
+
     @Test func aPortInUseNamesTheFlagAndTheAddress() async throws {
         try await KubeSandbox.withRunning(SandboxOptions(controllers: false)) { sandbox in
             let run = try await CLIRun.run(["dev", "--once", "--port", String(sandbox.port), "--kubeconfig-out", "/dev/null/never"])

@@ -43,7 +43,8 @@ struct DevApply {
                     }
                 }
                 for warning in try await apply(value, type, namespace: namespace, name: name) {
-                    result.warnings.append("\(object.origin.location()): \(kind) \(namespace.map { "\($0)/" } ?? "")\(name): \(warning)")
+                    let line = object.origin.location(of: Self.field(in: Substring(warning)).map { FieldPath(parsing: $0) } ?? .root)
+                    result.warnings.append("\(line): \(kind) \(namespace.map { "\($0)/" } ?? "")\(name): \(warning)")
                 }
                 if type.group == "shipshape.dev", kind == "Microservice", let namespace { result.microservices.append("\(namespace)/\(name)") }
                 if kind == "Namespace" { namespaces.insert(name) }
@@ -100,19 +101,20 @@ struct DevApply {
         return object.origin.location(of: field.map { FieldPath(parsing: $0) } ?? .root)
     }
 
-    /// The first `spec.`/`metadata.` path on a `- ` line of `message`, up to any named index
-    /// (`spec.env[DB_PASSWORD].value` gives `spec.env`: lines are known by position only).
+    /// The first field named on a `- ` line of `message`.
     static func listedField(in message: String) -> String? {
-        for line in message.split(separator: "\n") where line.hasPrefix("- ") {
-            for word in line.split(separator: " ") where word.hasPrefix("spec.") || word.hasPrefix("metadata.") {
-                var path = word.trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
-                if let bracket = path.firstIndex(of: "["), path[path.index(after: bracket)...].first?.isNumber != true {
-                    path = String(path[..<bracket])
-                }
-                return path
-            }
+        message.split(separator: "\n").lazy.filter { $0.hasPrefix("- ") }.compactMap(field(in:)).first
+    }
+
+    /// The first `spec.`/`metadata.` path among the words of `text`, up to any named index
+    /// (`spec.env[DB_PASSWORD].value` gives `spec.env`: source lines are known by position only).
+    static func field(in text: Substring) -> String? {
+        guard let word = text.split(separator: " ").first(where: { $0.hasPrefix("spec.") || $0.hasPrefix("metadata.") }) else { return nil }
+        var path = word.trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
+        if let bracket = path.firstIndex(of: "["), path[path.index(after: bracket)...].first?.isNumber != true {
+            path = String(path[..<bracket])
         }
-        return nil
+        return path
     }
 
     static func reason(_ error: any Error) -> String {

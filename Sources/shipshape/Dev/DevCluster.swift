@@ -17,15 +17,13 @@ import Synchronization
 /// What `shipshape dev` runs in one process: the admission webhook (a self-issued certificate),
 /// KubeSandbox over HTTPS with the CRD and the webhook registered, and the operator.
 final class DevCluster: Sendable {
-    let sandbox: KubeSandbox
     /// The sandbox's admin, trusting its CA.
     let client: KubernetesClient
     private let shipshape: Operator
     private let operatorRun: Task<Void, Never>
     private let stopped: StopFlag
 
-    private init(sandbox: KubeSandbox, client: KubernetesClient, shipshape: Operator, operatorRun: Task<Void, Never>, stopped: StopFlag) {
-        self.sandbox = sandbox
+    private init(client: KubernetesClient, shipshape: Operator, operatorRun: Task<Void, Never>, stopped: StopFlag) {
         self.client = client
         self.shipshape = shipshape
         self.operatorRun = operatorRun
@@ -121,7 +119,7 @@ final class DevCluster: Sendable {
             do { try await group.run() } catch { logger.error("the operator stopped: \(error)") }
             stopped.set()
         }
-        let cluster = DevCluster(sandbox: sandbox, client: client, shipshape: shipshape, operatorRun: operatorRun, stopped: stopped)
+        let cluster = DevCluster(client: client, shipshape: shipshape, operatorRun: operatorRun, stopped: stopped)
         do {
             try await body(cluster)
         } catch {
