@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import KubeModel
-import KubeSandbox
 import Logging
-import ServiceLifecycle
 
 /// `shipshape dev`: the whole system on one machine, no cluster needed.
 struct DevCommand: AsyncParsableCommand {
@@ -28,7 +25,7 @@ struct DevCommand: AsyncParsableCommand {
     var paths: [String] = []
 
     @Option(help: "The API server's port on 127.0.0.1 (default: a free one).")
-    var port: Int = 0
+    var port: Int?
 
     @Option(help: "The Kubernetes OpenAPI schemas to validate built-in kinds and serve /openapi (default: ../shared/kubernetes-openapi when it exists).")
     var schemas: String?
@@ -39,17 +36,17 @@ struct DevCommand: AsyncParsableCommand {
     @Flag(help: "Exit once every Microservice is Ready instead of serving.")
     var once = false
 
-    @Option(help: "Seconds to wait for every Microservice to converge; with --once, exit 1 after them (default: 60).")
+    @Option(help: "Seconds to wait for every Microservice to converge; with --once, exit 1 when they pass.")
     var timeout: Int = 60
 
     @Flag(help: "Do not simulate a kubelet: Pods stay Pending and Deployments never become Available.")
     var noSimulate = false
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical: the operator's and webhook's log on standard error (default: error).")
+    @Option(help: "trace, debug, info, notice, warning, error or critical: the operator's and webhook's log on standard error.")
     var logLevel: Logger.Level = .error
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...65_535).contains(port ?? 1) else { throw ValidationError("--port must be between 1 and 65535") }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         if let schemas, !FileManager.default.fileExists(atPath: schemas) {
             throw ValidationError("--schemas: \(schemas): no such directory")
@@ -60,7 +57,7 @@ struct DevCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let inputs = InputFiles.load(paths.isEmpty ? ["Examples/shop"] : paths)
         let settings = DevSettings(
-            port: port, schemasDirectory: schemas ?? DevSettings.defaultSchemas(), simulate: !noSimulate,
+            port: port ?? 0, schemasDirectory: schemas ?? DevSettings.defaultSchemas(), simulate: !noSimulate,
             kubeconfigPath: kubeconfigOut ?? DevSettings.dataDirectory(environment: environment) + "/kubeconfig",
             logger: DevSettings.logger(level: logLevel))
         var failed = !inputs.errors.isEmpty
