@@ -33,12 +33,15 @@ import Testing
             for pod in pods {
                 #expect(pod["metadata"]?["annotations"]?["sandbox.shipshape.dev/simulated"] == "true")
                 #expect(pod["status"]?["phase"] == "Running")
+                #expect(pod["spec"]?["nodeName"] == "sandbox-node")
                 let ready = pod["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" }
                 #expect(ready?["status"] == "True")
                 #expect(pod["status"]?["containerStatuses"]?.arrayValue?.map { $0["ready"] } == [true])
                 #expect(pod["status"]?["podIP"]?.stringValue?.hasPrefix("10.244.") == true)
             }
             #expect(Set(pods.compactMap { $0["status"]?["podIP"]?.stringValue }).count == 2, "pod IPs are distinct")
+            let node = try await client.get("/api/v1/nodes/sandbox-node").json
+            #expect(node["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" }?["status"] == "True")
             let settled = await sandbox.resourceVersion()
             for _ in 0..<20 { _ = try await client.get("\(apps)/deployments/web") }
             #expect(await sandbox.resourceVersion() == settled, "converged, the kubelet writes nothing more")
@@ -56,6 +59,8 @@ import Testing
             })
             #expect(pods.first?["status"]?["phase"] == "Pending")
             #expect(pods.first?["metadata"]?["annotations"]?["sandbox.shipshape.dev/simulated"] == nil)
+            #expect(pods.first?["spec"]?["nodeName"] == nil)
+            #expect(try await client.get("/api/v1/nodes").json["items"]?.arrayValue?.isEmpty == true)
         }
     }
 

@@ -159,6 +159,12 @@ import Testing
                 $0["metadata"]?["annotations"]?["sandbox.shipshape.dev/simulated"] == "true" && $0["status"]?["phase"] == "Running"
             })
 
+            let nodes = try await kubectl("get", "nodes")
+            #expect(nodes.standardOutput.contains("sandbox-node   Ready"), "\(nodes.standardOutput)")
+            let described = try await kubectl("describe", "pods", "-n", "shop")
+            #expect(described.status == 0, "gRPC probes are described (service defaults to \"\"): \(described.standardError)")
+            #expect(described.standardOutput.components(separatedBy: "Node:             sandbox-node/127.0.0.1").count == 8)
+
             try await expectWebhookRegisteredAsDeploy(try await kubectl("get", "validatingwebhookconfiguration", "shipshape", "-o", "json"))
 
             #expect(try await kubectl("create", "namespace", "demo").status == 0)
