@@ -120,6 +120,8 @@ let package = Package(
             name: "shipshape",
             dependencies: [
                 "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Controller", "Admission", "AdmissionServer", "KubeClient",
+                // `shipshape dev`: the sandbox, its schemas and the webhook's self-issued CA.
+                "KubeSandbox", "KubeSchema", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdHTTP2
@@ -71,15 +72,19 @@ public final class KubeSandbox: Sendable {
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0 else {
-                try await group.waitForAll()
+                do {
+                    try await group.waitForAll()
+                } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                    throw SandboxError.addressInUse("127.0.0.1:\(options.port)")
+                }
                 throw SandboxError.server("the server stopped before listening")
             }
             let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal,
                                       adminToken: tokens.adminToken)
             await store.bootstrap(rootCA: certificates?.caPEM ?? "")
             if options.controllers {
-                await store.reconcileControllers()
-                group.addTask { await ControllerManager(store: store).run() }
+                await store.reconcileControllers(options)
+                group.addTask { await ControllerManager(store: store, options: options).run() }
             }
             do {
                 let result = try await body(sandbox)

@@ -5,6 +5,8 @@ public enum SandboxError: Error, Sendable, CustomStringConvertible {
     case certificate(String)
     /// The server could not start (or stopped before reporting its port).
     case server(String)
+    /// The address to listen on (`127.0.0.1:PORT`) is taken by another process.
+    case addressInUse(String)
     /// A Kubernetes API error, answered as a Status body.
     case api(APIStatus)
 
@@ -12,6 +14,7 @@ public enum SandboxError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .certificate(let message): return "certificate: \(message)"
         case .server(let message): return "server: \(message)"
+        case .addressInUse(let address): return "listen tcp \(address): bind: address already in use"
         case .api(let status): return "\(status.code) \(status.reason): \(status.message)"
         }
     }

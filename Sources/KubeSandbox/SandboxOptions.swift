@@ -30,6 +30,14 @@ public struct SandboxOptions: Sendable {
     /// Run the OwnerReferencesPermissionEnforcement admission plugin (off by default, as in a
     /// plain kube-apiserver): setting `blockOwnerDeletion` needs `update` on the owner's `finalizers`.
     public var ownerReferencesPermissionEnforcement = false
+    /// With `controllers`, also run a simulated kubelet: Pods are reported Running and Ready (no
+    /// process runs; each is annotated `sandbox.shipshape.dev/simulated: "true"`), so Deployments
+    /// become Available. Off by default; `shipshape dev` turns it on.
+    public var simulateKubelet = false
+    /// With `controllers`, also run the HorizontalPodAutoscaler controller as it acts without a
+    /// metrics server: targets are held within minReplicas and maxReplicas, and status reported.
+    /// Off by default; `shipshape dev` turns it on.
+    public var horizontalPodAutoscaling = false
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool = false,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,

@@ -19,9 +19,11 @@ struct CLIRun {
 
     /// Runs `shipshape arguments` in the repository root with `environment` added (HOME is an
     /// empty directory unless given), feeding `stdin` if given, and waits for it to exit, reading
-    /// its output as it comes so pipes never fill.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> CLIRun {
-        guard let executable else { throw CLIRunError("the shipshape executable was not found beside the tests") }
+    /// its output as it comes so pipes never fill. `program`, when given, runs instead of
+    /// `shipshape` (kubectl, for one).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    program: URL? = nil) async throws -> CLIRun {
+        guard let executable = program ?? executable else { throw CLIRunError("the shipshape executable was not found beside the tests") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -10,12 +10,14 @@ extension ClusterStore {
         wakeup.yield()
     }
 
-    /// Runs every controller once over the current state.
-    func reconcileControllers() {
+    /// Runs every controller once over the current state, with the optional ones `options` turns on.
+    func reconcileControllers(_ options: SandboxOptions = SandboxOptions()) {
         reconcileNamespaces()
         collectGarbage()
+        if options.horizontalPodAutoscaling { reconcileHorizontalPodAutoscalers() }
         reconcileDeployments()
         reconcileReplicaSets()
+        if options.simulateKubelet { simulateKubelet() }
         reconcileDisruptionBudgets()
     }
 

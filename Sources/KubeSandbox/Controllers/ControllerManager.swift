@@ -4,12 +4,14 @@
 /// settles once the cluster has converged.
 struct ControllerManager: Sendable {
     let store: ClusterStore
+    /// Which optional controllers run (the simulated kubelet, the HorizontalPodAutoscaler controller).
+    let options: SandboxOptions
 
     func run() async {
         let (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         await store.attachControllers(continuation)
         for await _ in wakeups {
-            await store.reconcileControllers()
+            await store.reconcileControllers(options)
         }
     }
 }

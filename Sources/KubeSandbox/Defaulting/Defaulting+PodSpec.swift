@@ -75,6 +75,11 @@ extension Defaulting {
         setDefault(&probe, "successThreshold", 1)
         setDefault(&probe, "failureThreshold", 3)
         if let action = probe["httpGet"] { probe["httpGet"] = httpGet(action) }
+        // GRPCAction.service is `+default=""`: kubectl describe reads it unconditionally.
+        if var grpc = probe["grpc"] {
+            setDefault(&grpc, "service", "")
+            probe["grpc"] = grpc
+        }
         return probe
     }
 
