@@ -42,7 +42,8 @@ import Testing
         let started = ContinuousClock.now
         task.cancel()
         await #expect(throws: KubeError.cancelled) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Far below the 60 s request timeout that would end it otherwise; generous for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func requestsTimeOut() async throws {
