@@ -47,7 +47,7 @@ public final class KubeSandbox: Sendable {
                                            _ body: (KubeSandbox) async throws -> Result) async throws -> Result {
         let certificates = options.tls ? try SandboxCertificates() : nil
         let store = ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
-                                 defaultFieldValidation: options.fieldValidation)
+                                 defaultFieldValidation: options.fieldValidation, serviceNetwork: options.serviceNetwork)
         let journal = RequestJournal()
         let tokens = TokenAuthority()
         let responder = SandboxResponder(store: store, journal: journal, options: options,

@@ -30,6 +30,8 @@ public struct SandboxOptions: Sendable {
     /// Run the OwnerReferencesPermissionEnforcement admission plugin (off by default, as in a
     /// plain kube-apiserver): setting `blockOwnerDeletion` needs `update` on the owner's `finalizers`.
     public var ownerReferencesPermissionEnforcement = false
+    /// Where Services' cluster IPs come from: 10.0.0.0/24 (254 Services), the API server's default.
+    public var serviceNetwork = ServiceNetwork.default
     /// With `controllers`, also run a simulated kubelet: Pods are reported Running and Ready (no
     /// process runs; each is annotated `sandbox.shipshape.dev/simulated: "true"`), so Deployments
     /// become Available. Off by default; `shipshape dev` turns it on.

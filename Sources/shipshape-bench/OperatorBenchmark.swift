@@ -43,7 +43,10 @@ enum OperatorBenchmark: Benchmark {
         var quiet = Logger(label: "bench")
         quiet.logLevel = .critical
         // The operator alone is measured: no Deployment controller making ReplicaSets and Pods.
-        return try await KubeSandbox.withRunning(SandboxOptions(historyLimit: 200_000, controllers: false)) { sandbox in
+        var options = SandboxOptions(historyLimit: 200_000, controllers: false)
+        // One Service per Microservice: more than the API server's default /24 holds.
+        options.serviceNetwork = ServiceNetwork(cidr: "10.0.0.0/16") ?? .default
+        return try await KubeSandbox.withRunning(options) { sandbox in
             let client = try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet)
             _ = try await client.resource(.customResourceDefinitions).create(try CustomResourceDefinition.microservices())
             for namespace in Set(microservices.map(\.namespace)) {

@@ -23,7 +23,7 @@ extension ClusterStore {
             _ = try? create(type, namespace: "default", body: [
                 "apiVersion": "v1", "kind": "Service",
                 "metadata": ["name": "kubernetes", "labels": ["component": "apiserver", "provider": "kubernetes"]],
-                "spec": ["clusterIP": .string(Self.serviceNetwork.prefix + String(Self.serviceNetwork.first)),
+                "spec": ["clusterIP": .string(serviceNetwork.address(1)),
                          "ports": [["name": "https", "protocol": "TCP", "port": 443, "targetPort": 6443]]],
             ], options: options)
         }

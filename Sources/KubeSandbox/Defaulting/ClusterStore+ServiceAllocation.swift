@@ -1,11 +1,9 @@
 import KubeModel
 import KubeSchema
 
-/// Cluster IPs (single-stack IPv4, from `serviceCIDR`) and node ports (30000-32767) for Services,
-/// as the Service REST storage allocates them. What is in use is read from the stored Services.
+/// Cluster IPs (single-stack IPv4, from `serviceNetwork`) and node ports (30000-32767) for
+/// Services, as the Service REST storage allocates them. What is in use is read from the stored Services.
 extension ClusterStore {
-    /// The service network: 10.0.0.0/24, as the recorded cluster's (the `kubernetes` Service has .1).
-    static let serviceNetwork: (prefix: String, first: Int, last: Int) = ("10.0.0.", 1, 254)
     static let nodePortRange = 30000...32767
 
     func allocate(_ spec: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) -> JSONValue {
@@ -17,13 +15,15 @@ extension ClusterStore {
             address = "None"
         } else if requested.isEmpty {
             let used = allocatedAddresses()
-            guard let free = (Self.serviceNetwork.first...Self.serviceNetwork.last).shuffled()
-                .map({ Self.serviceNetwork.prefix + String($0) }).first(where: { !used.contains($0) }) else {
+            // Random probes first, as the allocator picks at random; then the first free host.
+            let hosts = serviceNetwork.hosts
+            let probed = (0..<64).lazy.map { _ in UInt32.random(in: hosts) }.first { !used.contains(self.serviceNetwork.address($0)) }
+            guard let free = probed ?? hosts.first(where: { !used.contains(serviceNetwork.address($0)) }) else {
                 throw .api(APIStatus(code: 500, reason: "InternalError", message: "Internal error occurred: failed to allocate a serviceIP: range is full"))
             }
-            address = free
+            address = serviceNetwork.address(free)
         } else {
-            guard let host = Self.hostNumber(requested) else {
+            guard let host = serviceNetwork.host(of: requested) else {
                 throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs"),
                     "Invalid value: [\"\(requested)\"]: failed to allocate IP \(requested): the provided network does not match the current range")]))
             }
@@ -87,13 +87,6 @@ extension ClusterStore {
             return port
         }
         return withNodePorts(spec)
-    }
-
-    /// The host number of an address inside the service network, nil outside it.
-    static func hostNumber(_ address: String) -> Int? {
-        guard address.hasPrefix(serviceNetwork.prefix), let host = Int(address.dropFirst(serviceNetwork.prefix.count)),
-              (0...255).contains(host) else { return nil }
-        return host
     }
 
     private func allocatedAddresses() -> Set<String> {

@@ -16,6 +16,8 @@ actor ClusterStore {
     let historyLimit: Int
     let schemas: OpenAPISchemas?
     let defaultFieldValidation: FieldValidation
+    /// Where Services' cluster IPs come from.
+    let serviceNetwork: ServiceNetwork
     var watchers: [Int: Watcher] = [:]
     var nextWatcherID = 0
     /// Wakes the controllers after every commit (see `ControllerManager`).
@@ -30,8 +32,10 @@ actor ClusterStore {
         var continuation: AsyncStream<WatchMessage>.Continuation
     }
 
-    init(schemas: OpenAPISchemas?, historyLimit: Int, defaultFieldValidation: FieldValidation) {
+    init(schemas: OpenAPISchemas?, historyLimit: Int, defaultFieldValidation: FieldValidation,
+         serviceNetwork: ServiceNetwork = .default) {
         self.schemas = schemas
+        self.serviceNetwork = serviceNetwork
         self.historyLimit = max(1, historyLimit)
         self.defaultFieldValidation = defaultFieldValidation
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {

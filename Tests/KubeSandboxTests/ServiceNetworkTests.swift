@@ -1,0 +1,37 @@
+import KubeModel
+import Testing
+@testable import KubeSandbox
+
+/// Cluster IPs come from the configured range, 10.0.0.0/24 unless set, and run out as on a real
+/// API server ("range is full").
+@Suite struct ServiceNetworkTests {
+    @Test func addressesAndHostsRoundTrip() throws {
+        let network = try #require(ServiceNetwork(cidr: "10.0.0.0/16"))
+        #expect(network.hosts == 1...65_534)
+        #expect(network.address(1) == "10.0.0.1")
+        #expect(network.address(300) == "10.0.1.44")
+        #expect(network.host(of: "10.0.1.44") == 300)
+        #expect(network.host(of: "10.1.0.1") == nil)
+        #expect(ServiceNetwork.default.host(of: "10.0.1.1") == nil)
+        #expect(ServiceNetwork(cidr: "10.0.0.0") == nil)
+        #expect(ServiceNetwork(cidr: "10.0.0.300/24") == nil)
+    }
+
+    @Test func aFullRangeRefusesTheNextService() async throws {
+        var options = SandboxOptions(controllers: false)
+        options.serviceNetwork = try #require(ServiceNetwork(cidr: "10.0.0.0/30"))   // hosts .1 (the kubernetes Service) and .2
+        try await KubeSandbox.withRunning(options) { sandbox in
+            let client = SandboxClient(sandbox)
+            let path = "/api/v1/namespaces/default/services"
+            func service(_ name: String) -> JSONValue {
+                ["apiVersion": "v1", "kind": "Service", "metadata": ["name": .string(name)], "spec": ["ports": [["port": 80]]]]
+            }
+            let first = try await client.post(path, service("a"))
+            #expect(first.status == 201)
+            #expect(first.json["spec"]?["clusterIP"] == "10.0.0.2")
+            let second = try await client.post(path, service("b"))
+            #expect(second.status == 500)
+            #expect(second.json["message"]?.stringValue == "Internal error occurred: failed to allocate a serviceIP: range is full")
+        }
+    }
+}
