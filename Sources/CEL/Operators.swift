@@ -37,31 +37,11 @@ enum Operators {
     private static func arithmetic(_ op: String, _ lhs: CELValue, _ rhs: CELValue) throws(CELEvaluationError) -> CELValue {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)):
-            let result: (Int64, Bool)
-            switch op {
-            case "+": result = a.addingReportingOverflow(b)
-            case "-": result = a.subtractingReportingOverflow(b)
-            case "*": result = a.multipliedReportingOverflow(by: b)
-            case "/", "%":
-                guard b != 0 else { throw CELEvaluationError(op == "/" ? "division by zero" : "modulus by zero") }
-                result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
-            default: throw overload(op, lhs, rhs)
-            }
-            if result.1 { throw CELEvaluationError("return error for overflow") }
-            return .int(result.0)
+            guard let result = try integer(op, a, b) else { throw overload(op, lhs, rhs) }
+            return .int(result)
         case (.uint(let a), .uint(let b)):
-            let result: (UInt64, Bool)
-            switch op {
-            case "+": result = a.addingReportingOverflow(b)
-            case "-": result = a.subtractingReportingOverflow(b)
-            case "*": result = a.multipliedReportingOverflow(by: b)
-            case "/", "%":
-                guard b != 0 else { throw CELEvaluationError(op == "/" ? "division by zero" : "modulus by zero") }
-                result = op == "/" ? (a / b, false) : (a % b, false)
-            default: throw overload(op, lhs, rhs)
-            }
-            if result.1 { throw CELEvaluationError("return error for overflow") }
-            return .uint(result.0)
+            guard let result = try integer(op, a, b) else { throw overload(op, lhs, rhs) }
+            return .uint(result)
         case (.double(let a), .double(let b)):
             switch op {
             case "+": return .double(a + b)
@@ -75,6 +55,23 @@ enum Operators {
         case (.list(let a), .list(let b)) where op == "+": return .list(a + b)
         default: throw overload(op, lhs, rhs)
         }
+    }
+
+    /// `+ - * / %` on int or uint, with CEL's errors for overflow and division by zero; nil for
+    /// another operator.
+    private static func integer<T: FixedWidthInteger>(_ op: String, _ a: T, _ b: T) throws(CELEvaluationError) -> T? {
+        let result: (partialValue: T, overflow: Bool)
+        switch op {
+        case "+": result = a.addingReportingOverflow(b)
+        case "-": result = a.subtractingReportingOverflow(b)
+        case "*": result = a.multipliedReportingOverflow(by: b)
+        case "/", "%":
+            guard b != 0 else { throw CELEvaluationError(op == "/" ? "division by zero" : "modulus by zero") }
+            result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+        default: return nil
+        }
+        if result.overflow { throw CELEvaluationError("return error for overflow") }
+        return result.partialValue
     }
 
     static func overload(_ op: String, _ lhs: CELValue, _ rhs: CELValue) -> CELEvaluationError {
