@@ -8,7 +8,6 @@ import KubeModel
 import Logging
 import NIOCore
 import NIOSSL
-import Prometheus
 
 /// AdmissionReviews judged in-process (parse, review, serialize: what one request costs
 /// without HTTP) and over HTTPS on loopback (server and clients in this process), with p50
@@ -59,15 +58,7 @@ enum AdmissionBenchmark: Benchmark {
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         let certificate = try ServingCertificate(certificatePEM: serving.certificatePEM, privateKeyPEM: serving.privateKeyPEM, logger: logger)
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let server = WebhookServer(
-            handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
-            configuration: WebhookServerConfiguration(address: ListenAddress(host: "127.0.0.1", port: 0)),
-            metrics: WebhookMetrics(registry: PrometheusCollectorRegistry()), logger: logger,
-            onListening: { port in
-                portContinuation.yield(port)
-                portContinuation.finish()
-            })
+        let server = LoopbackWebhookServer(handler: AdmissionHandler(checklist: Checklist()), certificate: certificate, logger: logger)
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(ca.certificatePEM.utf8)))
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
@@ -77,12 +68,10 @@ enum AdmissionBenchmark: Benchmark {
 
         return try await withThrowingTaskGroup(of: [Duration].self) { group in
             group.addTask {
-                defer { portContinuation.finish() }
                 try await server.run()
                 return []
             }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw BenchmarkError(description: "the server did not start") }
+            guard let port = await server.port() else { throw BenchmarkError(description: "the server did not start") }
             let clock = ContinuousClock()
             let start = clock.now
             let latencies = try await withThrowingTaskGroup(of: [Duration].self) { lanes in

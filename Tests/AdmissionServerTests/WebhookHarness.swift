@@ -62,25 +62,14 @@ enum WebhookHarness {
         whileStarting: () async throws -> Void = {},
         _ body: (_ port: Int) async throws -> Result
     ) async throws -> Result {
-        var configuration = configuration
-        configuration.address = ListenAddress(host: "127.0.0.1", port: 0)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = WebhookServer(
-            handler: AdmissionHandler(checklist: Checklist()), certificate: certificate, configuration: configuration,
-            metrics: metrics, certificatePollInterval: .milliseconds(5), logger: quietLogger,
-            onListening: { port in
-                continuation.yield(port)
-                continuation.finish()
-            })
+        let server = LoopbackWebhookServer(handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
+                                           configuration: configuration, metrics: metrics,
+                                           certificatePollInterval: .milliseconds(5), logger: quietLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { continuation.finish() }
-                try await server.run()
-            }
+            group.addTask { try await server.run() }
             defer { group.cancelAll() }
             try await whileStarting()
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw WebhookError.server("stopped before listening") }
+            guard let port = await server.port() else { throw WebhookError.server("stopped before listening") }
             return try await body(port)
         }
     }

@@ -9,7 +9,6 @@ import KubeModel
 import KubeSandbox
 import KubeSchema
 import Logging
-import Prometheus
 import ServiceLifecycle
 import ShipshapeAPI
 import Synchronization
@@ -46,30 +45,19 @@ final class DevCluster: Sendable {
         let logger = settings.logger
         let schemas = try loadSchemas(settings.schemasDirectory)
         let (ca, certificate) = try webhookCertificate(logger: logger)
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let webhook = WebhookServer(
-            handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
-            configuration: WebhookServerConfiguration(address: ListenAddress(host: "127.0.0.1", port: 0)),
-            metrics: WebhookMetrics(registry: PrometheusCollectorRegistry()), logger: logger,
-            onListening: { port in
-                portContinuation.yield(port)
-                portContinuation.finish()
-            })
+        let webhook = LoopbackWebhookServer(handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
+                                            logger: logger)
         // The webhook stops after the sandbox, its only caller. Its graceful shutdown waits for
         // TLS close_notify from the sandbox's idle pooled connection (NIOSSL waits 5 s), so it gets
         // a second, and whatever is left ends with the process.
         let webhookGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: [webhook], logger: logger))
         let (webhookEnded, webhookEnd) = AsyncStream.makeStream(of: Void.self)
         let webhookRun = Task {
-            defer {
-                portContinuation.finish()
-                webhookEnd.finish()
-            }
+            defer { webhookEnd.finish() }
             return try await webhookGroup.run()
         }
         var failure: (any Error)?
-        var iterator = ports.makeAsyncIterator()
-        if let webhookPort = await iterator.next() {
+        if let webhookPort = await webhook.port() {
             var options = SandboxOptions(tls: true, schemas: schemas, port: settings.port,
                                          serviceAddresses: [DevWebhookConfiguration.service: "127.0.0.1:\(webhookPort)"])
             options.simulateKubelet = settings.simulate
