@@ -33,7 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
-        // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines.
+        // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines
+        // (YAML read at the event level with libyaml, Yams' CYaml module).
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // libcurl, with typed shims for its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -133,7 +134,7 @@ let package = Package(
             name: "shipshape-bench",
             dependencies: [
                 "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox",
-                "Admission", "AdmissionServer", "Certificates",
+                "Admission", "AdmissionServer", "Certificates", "ShipshapeTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),

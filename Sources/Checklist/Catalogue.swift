@@ -13,7 +13,7 @@ public enum Catalogue {
         .noHostProcess, .appArmor, .seLinux, .procMount, .sysctls, .volumeTypes,
         .serviceAccountToken, .dedicatedServiceAccount,
         .metricsExposed, .standardLabels,
-        .exemptionReason, .exemptionKnownRule,
+        .exemptionReason, .exemptionKnownRule, .schemaValid,
     ]
 
     /// Every rule, in catalogue order.

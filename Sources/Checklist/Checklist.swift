@@ -23,27 +23,31 @@ public struct Checklist: Sendable {
 
     /// Judges every workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod)
     /// in `objects`, with the whole set as context: Services, HPAs, PDBs, NetworkPolicies and
-    /// ServiceAccounts are read, not judged; other kinds are counted in `skippedKinds`, and so are
-    /// workloads controlled by another workload (a Deployment's ReplicaSets and Pods in a
-    /// namespace dump), which are judged through their owner.
+    /// ServiceAccounts are read, not judged. Everything else is listed in `skipped` with the
+    /// reason (and counted in `skippedKinds`): other kinds, an apiVersion that does not serve the
+    /// kind, and workloads controlled by another workload (a Deployment's ReplicaSets and Pods
+    /// in a namespace dump), which are judged through their owner. A workload that breaks its
+    /// schema is still judged on every rule that can read it; `schema-valid` reports the breaks.
     /// Each `microservices` element is judged as by `check(_:)`; their `inputIndex` continues
     /// after the objects'. Reports come in input order.
     public func check(objects: [JSONValue], microservices: [Microservice] = []) -> AuditResult {
         var inventory = Inventory()
         var workloads: [Workload] = []
-        var skipped: [String: Int] = [:]
+        var skippedKinds: [String: Int] = [:]
+        var skipped: [SkippedObject] = []
         for (index, object) in objects.enumerated() {
-            if let owner = Workload.controllingWorkloadKind(of: object) {
-                skipped["\(object["kind"]?.stringValue ?? "") (owned by a \(owner))", default: 0] += 1
+            if let skip = AuditedKinds.skip(object, inputIndex: index) {
+                skippedKinds[skip.tally, default: 0] += 1
+                skipped.append(skip.object)
             } else if let workload = Workload(object, inputIndex: index) {
                 workloads.append(workload)
-            } else if !inventory.add(object, inputIndex: index) {
-                skipped[object["kind"]?.stringValue ?? "(no kind)", default: 0] += 1
+            } else {
+                _ = inventory.add(object, inputIndex: index)
             }
         }
         let reports = workloads.map { check($0, inventory: inventory) }
             + microservices.enumerated().map { check($1, inputIndex: objects.count + $0) }
-        return AuditResult(reports: reports, skippedKinds: skipped)
+        return AuditResult(reports: reports, skippedKinds: skippedKinds, skipped: skipped)
     }
 
     private func check(_ workload: Workload, inventory: Inventory) -> ObjectReport {

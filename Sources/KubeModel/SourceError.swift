@@ -14,4 +14,25 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file)\(line.map { ":\($0)" } ?? " (document \(document))"): \(message)"
         }
     }
+
+    /// The file the error is in.
+    public var file: String {
+        switch self {
+        case .syntax(let file, _, _), .invalid(let file, _, _, _): return file
+        }
+    }
+
+    /// The 1-based line, where known.
+    public var line: Int? {
+        switch self {
+        case .syntax(_, let line, _), .invalid(_, let line, _, _): return line
+        }
+    }
+
+    /// What is wrong, without the location.
+    public var message: String {
+        switch self {
+        case .syntax(_, _, let message), .invalid(_, _, _, let message): return message
+        }
+    }
 }

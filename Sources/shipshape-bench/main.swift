@@ -7,6 +7,7 @@ let benchmarks: [any Benchmark.Type] = [
     OperatorBenchmark.self,
     ClientBenchmark.self,
     AdmissionBenchmark.self,
+    FuzzYAMLBenchmark.self,
 ]
 
 exit(await BenchmarkRunner(benchmarks: benchmarks).run(Array(CommandLine.arguments.dropFirst())))

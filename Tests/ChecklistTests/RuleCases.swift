@@ -275,4 +275,11 @@ let ruleCases: [RuleCase] = [
           mentioning: "names unknown rule \"image-pined\""),
     .fail("exemption-known-rule", "meta rules cannot be exempted", Fixture.deployment(["metadata.annotations": yamlValue("{ shipshape.dev/exempt: exemption-reason, shipshape.dev/exempt-reason: why }")]),
           mentioning: "names exemption-reason, which cannot be exempted"),
+    .pass("schema-valid", "well typed", Fixture.deployment()),
+    .fail("schema-valid", "container without a name", Fixture.deployment(["\(Fixture.container).name": nil]),
+          mentioning: "spec.template.spec.containers[0].name is required"),
+    .fail("schema-valid", "replicas as a string", Fixture.deployment(["spec.replicas": "2"]),
+          mentioning: "spec.replicas must be an integer, not string"),
+    .fail("schema-valid", "a limit that is a list", Fixture.deployment(["\(Fixture.container).resources.limits.memory": yamlValue("[256Mi]")]),
+          mentioning: "resources.limits.memory must be a quantity (a string or a number), not array"),
 ]

@@ -47,7 +47,7 @@ import Testing
 
     @Test func duplicateKeysAreErrorsWithTheirLine() {
         let text = "kind: Pod\nmetadata:\n  name: a\n  name: b\n"
-        #expect(throws: SourceError.syntax(file: "d.yaml", line: 3, message: "duplicate key \"name\"")) {
+        #expect(throws: SourceError.syntax(file: "d.yaml", line: 4, message: "duplicate key \"name\" (first at line 3)")) {
             try SourceReader.objects(in: text, file: "d.yaml")
         }
     }

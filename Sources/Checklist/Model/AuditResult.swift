@@ -3,10 +3,17 @@ public struct AuditResult: Sendable, Hashable {
     public var reports: [ObjectReport]
     /// Kinds that are neither workloads nor context (ConfigMap, Ingress, ...), with how many were seen.
     public var skippedKinds: [String: Int]
+    /// Each object not judged, with the reason, in input order.
+    public var skipped: [SkippedObject]
+    /// Documents that could not be read or judged (set by the caller that read them).
+    public var invalidInputs: [InputProblem]
 
-    public init(reports: [ObjectReport], skippedKinds: [String: Int] = [:]) {
+    public init(reports: [ObjectReport], skippedKinds: [String: Int] = [:], skipped: [SkippedObject] = [],
+                invalidInputs: [InputProblem] = []) {
         self.reports = reports
         self.skippedKinds = skippedKinds
+        self.skipped = skipped
+        self.invalidInputs = invalidInputs
     }
 
     /// Pass/fail/exempt counts of one rule across all objects.
@@ -36,9 +43,10 @@ public struct AuditResult: Sendable, Hashable {
     /// The score over every object's results together (see `ObjectReport.score`).
     public var score: Int { ObjectReport.score(reports.flatMap(\.results)) }
 
-    /// The process exit status for `--fail-on`: 1 when a failed finding is at or above the
-    /// threshold, else 0 (`nil`, for `--fail-on none`, never fails).
+    /// The process exit status: 2 when some input was invalid; else, for `--fail-on`, 1 when a
+    /// failed finding is at or above the threshold, else 0 (`nil`, `--fail-on none`, never fails).
     public func exitStatus(failOn threshold: Severity?) -> Int32 {
+        if !invalidInputs.isEmpty { return 2 }
         guard let threshold else { return 0 }
         return findings.contains { $0.severity >= threshold } ? 1 : 0
     }

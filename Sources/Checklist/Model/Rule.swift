@@ -17,7 +17,8 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
     case resources, health, lifecycle, images
     case config = "config & secrets"
     case availability, network, security, identity, observability
-    /// Rules about the checklist's own configuration (exemptions).
+    /// Rules about the input itself and the checklist's own configuration (schema, exemptions);
+    /// they cannot be exempted.
     case meta
 }
 

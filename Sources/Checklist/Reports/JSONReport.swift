@@ -8,7 +8,9 @@ import KubeModel
 ///                      "findings": [ { "rule", "severity": "error|warning", "status": "failed|exempted",
 ///                                      "reason", "path", "message", "remediation", "file", "line",
 ///                                      "relatedObject": { "kind", "namespace", "name" } } ] } ],
-///       "summary": { "objects", "errors", "warnings", "exempted", "passed", "score",
+///       "invalid": [ { "file", "document", "line", "message" } ],
+///       "skipped": [ { "kind", "apiVersion", "namespace", "name", "file", "document", "line", "reason" } ],
+///       "summary": { "objects", "errors", "warnings", "exempted", "passed", "score", "invalid",
 ///                    "skipped": { kind: count }, "rules": { id: { "passed", "failed", "exempted" } } } }
 struct JSONReport {
     let result: AuditResult
@@ -18,6 +20,8 @@ struct JSONReport {
         .object([
             "schemaVersion": 1,
             "objects": .array(result.reports.map(object)),
+            "invalid": .array(result.invalidInputs.map(Self.problem)),
+            "skipped": .array(result.skipped.map(skipped)),
             "summary": summary,
         ])
     }
@@ -33,6 +37,28 @@ struct JSONReport {
         object["passed"] = .array(report.passed.map(JSONValue.string))
         object["exempted"] = .array(report.exempted.map { .object(["rule": .string($0.rule), "reason": .string($0.reason)]) })
         object["findings"] = .array(report.allFindings.map(finding))
+        return .object(object)
+    }
+
+    private static func problem(_ problem: InputProblem) -> JSONValue {
+        var object: JSONObject = ["file": .string(problem.file)]
+        object["document"] = problem.document.map(JSONValue.integer)
+        object["line"] = problem.line.map(JSONValue.integer)
+        object["message"] = .string(problem.message)
+        return .object(object)
+    }
+
+    private func skipped(_ skipped: SkippedObject) -> JSONValue {
+        var object: JSONObject = ["kind": .string(skipped.object.kind)]
+        object["apiVersion"] = skipped.apiVersion.map(JSONValue.string)
+        object["namespace"] = skipped.object.namespace.map(JSONValue.string)
+        object["name"] = .string(skipped.object.name)
+        if let position = result.position(of: skipped.object, in: sources) {
+            object["file"] = .string(position.file)
+            object["document"] = .integer(position.document)
+            object["line"] = position.line.map(JSONValue.integer)
+        }
+        object["reason"] = .string(skipped.reason)
         return .object(object)
     }
 
@@ -67,6 +93,7 @@ struct JSONReport {
             "exempted": .integer(result.reports.map(\.exempted.count).reduce(0, +)),
             "passed": .integer(result.reports.map(\.passed.count).reduce(0, +)),
             "score": .integer(result.score),
+            "invalid": .integer(result.invalidInputs.count),
             "skipped": .object(JSONObject(result.skippedKinds.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) })),
             "rules": .object(rules),
         ])

@@ -1,5 +1,7 @@
 /// JUnit XML for CI test tabs: a testsuite per object, a testcase per rule evaluated
-/// (a failure for a failed rule, skipped for an exempted one).
+/// (a failure for a failed rule, skipped for an exempted one); a testsuite `invalid input` with
+/// an errored testcase per unreadable document, and `skipped` with a skipped testcase per object
+/// not judged.
 struct JUnitReport {
     let result: AuditResult
     let sources: SourceLookup
@@ -7,15 +9,46 @@ struct JUnitReport {
     var text: String {
         let results = result.reports.flatMap(\.results)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"shipshape audit\"\(counts(results))>\n"
+        let skipped = result.listedSkipped
+        let tests = results.count + result.invalidInputs.count + skipped.count
+        xml += "<testsuites name=\"shipshape audit\"\(counts(results, tests: tests, errors: result.invalidInputs.count, skipped: skipped.count))>\n"
         for report in result.reports { xml += suite(report) }
+        if !result.invalidInputs.isEmpty { xml += invalidSuite }
+        if !skipped.isEmpty { xml += skippedSuite(skipped) }
         return xml + "</testsuites>\n"
     }
 
-    private func counts(_ results: [RuleResult]) -> String {
+    private func counts(_ results: [RuleResult], tests: Int? = nil, errors: Int = 0, skipped extra: Int = 0) -> String {
         let failures = results.filter { $0.outcome == .failed }.count
-        let skipped = results.filter { if case .exempted = $0.outcome { true } else { false } }.count
-        return " tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+        let skipped = results.filter { if case .exempted = $0.outcome { true } else { false } }.count + extra
+        return " tests=\"\(tests ?? results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+    }
+
+    /// One errored testcase per invalid document, named by its location.
+    private var invalidSuite: String {
+        let count = result.invalidInputs.count
+        var xml = "  <testsuite name=\"invalid input\" tests=\"\(count)\" failures=\"0\" errors=\"\(count)\" skipped=\"0\">\n"
+        for problem in result.invalidInputs {
+            let location = Self.escape(problem.location)
+            xml += "    <testcase name=\"\(location)\" classname=\"invalid input\" file=\"\(Self.escape(problem.file))\""
+                + (problem.line.map { " line=\"\($0)\"" } ?? "") + ">\n"
+            xml += "      <error message=\"\(Self.escape(problem.message))\" type=\"invalid-input\">\(Self.escape(problem.description))</error>\n"
+            xml += "    </testcase>\n"
+        }
+        return xml + "  </testsuite>\n"
+    }
+
+    /// One skipped testcase per object not judged, with the reason.
+    private func skippedSuite(_ skipped: [SkippedObject]) -> String {
+        var xml = "  <testsuite name=\"skipped\" tests=\"\(skipped.count)\" failures=\"0\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
+        for object in skipped {
+            let position = result.position(of: object.object, in: sources)
+            let file = position.map { " file=\"\(Self.escape($0.file))\"" + ($0.line.map { " line=\"\($0)\"" } ?? "") } ?? ""
+            xml += "    <testcase name=\"\(Self.escape(AuditResult.label(object)))\" classname=\"skipped\"\(file)>\n"
+            xml += "      <skipped message=\"\(Self.escape(object.reason))\"/>\n"
+            xml += "    </testcase>\n"
+        }
+        return xml + "  </testsuite>\n"
     }
 
     private func suite(_ report: ObjectReport) -> String {

@@ -2,6 +2,8 @@ import KubeModel
 
 /// SARIF 2.1.0 for code-scanning UIs: one run, the whole catalogue as the driver's rules,
 /// a result per finding located at its file and line; exempted findings carry a suppression.
+/// Each invalid document is an error result of the `invalid-input` rule at its location; each
+/// skipped object a note among the invocation's notifications.
 struct SARIFReport {
     static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     static let informationURI = "https://github.com/shipshape-dev/shipshape"
@@ -13,12 +15,17 @@ struct SARIFReport {
         let driver: JSONValue = [
             "name": "shipshape",
             "informationUri": .string(Self.informationURI),
-            "rules": .array(Catalogue.rules.map(Self.descriptor)),
+            "rules": .array(Catalogue.rules.map(Self.descriptor) + [Self.invalidInputDescriptor]),
+        ]
+        let results = result.reports.flatMap(\.allFindings).map(sarifResult) + result.invalidInputs.map(Self.invalidResult)
+        let invocation: JSONValue = [
+            "executionSuccessful": true,
+            "toolExecutionNotifications": .array(result.listedSkipped.map(skippedNotification)),
         ]
         return [
             "$schema": .string(Self.schema),
             "version": "2.1.0",
-            "runs": [["tool": ["driver": driver], "results": .array(result.reports.flatMap(\.allFindings).map(sarifResult))]],
+            "runs": [["tool": ["driver": driver], "invocations": [invocation], "results": .array(results)]],
         ]
     }
 
@@ -44,6 +51,47 @@ struct SARIFReport {
         ]
     }
 
+    static let invalidInputID = "invalid-input"
+
+    /// Not a checklist rule: the input document could not be read or judged.
+    private static let invalidInputDescriptor: JSONValue = [
+        "id": .string(invalidInputID),
+        "shortDescription": ["text": "Input documents can be read and judged"],
+        "fullDescription": ["text": "A document that is not valid YAML, has a duplicate key, is not an object or is an invalid Microservice is not judged."],
+        "help": ["text": "Fix the document at the location given; the other documents were judged."],
+        "defaultConfiguration": ["level": "error"],
+        "properties": ["tags": ["input"]],
+    ]
+
+    private static func physicalLocation(file: String, line: Int?) -> JSONValue {
+        var physical: JSONObject = ["artifactLocation": ["uri": .string(uri(file))]]
+        physical["region"] = line.map { ["startLine": .integer(max(1, $0))] }
+        return .object(physical)
+    }
+
+    private static func invalidResult(_ problem: InputProblem) -> JSONValue {
+        [
+            "ruleId": .string(invalidInputID),
+            "ruleIndex": .integer(Catalogue.rules.count),
+            "level": "error",
+            "kind": "fail",
+            "message": ["text": .string(problem.message)],
+            "locations": [["physicalLocation": physicalLocation(file: problem.file, line: problem.line)]],
+            "partialFingerprints": ["shipshape/v1": .string("\(invalidInputID)|\(problem.location)|\(problem.message)")],
+        ]
+    }
+
+    private func skippedNotification(_ skipped: SkippedObject) -> JSONValue {
+        var notification: JSONObject = [
+            "level": "note",
+            "message": ["text": .string("skipped \(AuditResult.label(skipped)): \(skipped.reason)")],
+        ]
+        if let position = result.position(of: skipped.object, in: sources) {
+            notification["locations"] = [["physicalLocation": Self.physicalLocation(file: position.file, line: position.line)]]
+        }
+        return .object(notification)
+    }
+
     private func sarifResult(_ finding: Finding) -> JSONValue {
         var location: JSONObject = [
             "logicalLocations": [[
@@ -52,9 +100,7 @@ struct SARIFReport {
             ]],
         ]
         if let position = result.position(of: finding, in: sources) {
-            var physical: JSONObject = ["artifactLocation": ["uri": .string(Self.uri(position.file))]]
-            physical["region"] = position.line.map { ["startLine": .integer(max(1, $0))] }
-            location["physicalLocation"] = .object(physical)
+            location["physicalLocation"] = Self.physicalLocation(file: position.file, line: position.line)
         }
         var object: JSONObject = [
             "ruleId": .string(finding.rule),

@@ -10,6 +10,7 @@ struct TableReport {
             lines += self.lines(for: report)
             lines.append("")
         }
+        lines += unjudged
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -38,11 +39,29 @@ struct TableReport {
         return lines
     }
 
+    /// Invalid documents and skipped objects, each with its location and reason.
+    private var unjudged: [String] {
+        let skipped = result.listedSkipped
+        guard !result.invalidInputs.isEmpty || !skipped.isEmpty else { return [] }
+        var lines = [paint("Not judged", .bold)]
+        for problem in result.invalidInputs {
+            lines.append("  " + paint("invalid".padding(to: 7), .red) + "  " + problem.description)
+        }
+        for object in skipped {
+            let location = result.position(of: object.object, in: sources).map { "\($0.description)  " } ?? ""
+            lines.append("  " + paint("skipped", .dim) + "  " + location + AuditResult.label(object) + ": " + object.reason)
+        }
+        return lines + [""]
+    }
+
     private var summary: String {
         let passed = result.reports.map(\.passed.count).reduce(0, +)
         let exempted = result.reports.map(\.exempted.count).reduce(0, +)
         var text = "\(result.reports.count) object\(result.reports.count == 1 ? "" : "s"): "
             + counts(errors: result.count(.error), warnings: result.count(.warning), exempted: exempted, passed: passed)
+        if !result.invalidInputs.isEmpty {
+            text += "; " + paint(plural(result.invalidInputs.count, "invalid document"), .red)
+        }
         if !result.skippedKinds.isEmpty {
             text += "; skipped " + result.skippedKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }

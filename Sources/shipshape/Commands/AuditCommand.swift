@@ -13,13 +13,20 @@ struct AuditCommand: AsyncParsableCommand {
 
             Workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) are judged with \
             the Services, HPAs, PDBs, NetworkPolicies and ServiceAccounts beside them; Microservices in \
-            their own terms; other kinds are counted and skipped.
+            their own terms; other kinds, and known kinds under an apiVersion that does not serve them, \
+            are listed as skipped with the reason.
+
+            One bad document never hides the rest: a document that cannot be read (YAML syntax, a \
+            duplicate key, not an object, an invalid Microservice) is reported with its file and line \
+            in every format, and every other document is judged. A workload that breaks the schema \
+            is judged on every rule that can read it, the breaks reported under schema-valid. \
+            --strict-input refuses the whole input instead.
 
             With --namespace or --all-namespaces instead of paths, reads those kinds from a cluster \
             (--kubeconfig, --context; in a pod, its service account) and judges them the same way.
 
             Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid \
-            input, or a cluster that cannot be reached or read.
+            input (after the report), or a cluster that cannot be reached or read.
             """
     )
 
@@ -39,6 +46,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when a finding is at or above this severity: error, warning or none.")
     var failOn: FailOn = .error
 
+    @Flag(help: "Refuse the whole input (exit 2, no report) when a document is unreadable or a workload breaks the schema.")
+    var strictInput = false
+
     @OptionGroup var checklist: ChecklistArguments
 
     func validate() throws {
@@ -51,8 +61,10 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let input = paths.isEmpty ? try await cluster.read() : try AuditInput.files(paths)
-        let result = Checklist(options: checklist.options).check(objects: input.objects, microservices: input.microservices)
+        let input = paths.isEmpty ? try await cluster.read() : try AuditInput.files(paths, strict: strictInput)
+        var result = Checklist(options: checklist.options).check(objects: input.objects, microservices: input.microservices)
+        result.invalidInputs = input.problems
+        for problem in input.problems { Terminal.note(problem.description) }
         let report = result.formatted(as: output, sources: input.sources(output), color: output == .table && Terminal.colorsStandardOutput)
         print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         let status = result.exitStatus(failOn: failOn.threshold)

@@ -1,13 +1,17 @@
+import Checklist
 import Foundation
 import KubeModel
 
 /// Reads the files, directories (recursively) and `-` (standard input) a command was given
 /// into source objects, in a stable order. Problems are collected, not thrown one at a time,
-/// so one run reports every unreadable file.
+/// so one run reports every unreadable file and document; the readable documents of a file
+/// with a bad one are still read.
 enum InputFiles {
     struct Loaded {
         var objects: [SourceObject] = []
-        var errors: [String] = []
+        var problems: [InputProblem] = []
+        /// Each problem as `file:line: message`.
+        var errors: [String] { problems.map(\.description) }
     }
 
     static let extensions: Set<String> = ["yaml", "yml", "json"]
@@ -22,12 +26,12 @@ enum InputFiles {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                loaded.errors.append("\(path): no such file or directory")
+                loaded.problems.append(InputProblem(file: path, message: "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
                 let files = filesBelow(path)
-                if files.isEmpty { loaded.errors.append("\(path): no .yaml, .yml or .json files found") }
+                if files.isEmpty { loaded.problems.append(InputProblem(file: path, message: "no .yaml, .yml or .json files found")) }
                 for file in files { readFile(file, into: &loaded) }
             } else {
                 readFile(path, into: &loaded)
@@ -56,7 +60,7 @@ enum InputFiles {
 
     private static func readFile(_ path: String, into loaded: inout Loaded) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            loaded.errors.append("\(path): cannot be read")
+            loaded.problems.append(InputProblem(file: path, message: "cannot be read"))
             return
         }
         read(data, name: path, into: &loaded)
@@ -64,13 +68,14 @@ enum InputFiles {
 
     private static func read(_ data: Data, name: String, into loaded: inout Loaded) {
         guard let text = String(data: data, encoding: .utf8) else {
-            loaded.errors.append("\(name): not UTF-8 text")
+            loaded.problems.append(InputProblem(file: name, message: "not UTF-8 text"))
             return
         }
-        do {
-            loaded.objects += try SourceReader.objects(in: text, file: name)
-        } catch {
-            loaded.errors.append(error.description)
+        SourceReader.forEachDocument(in: text, file: name) { document in
+            switch document.objects {
+            case .success(let objects): loaded.objects += objects
+            case .failure(let error): loaded.problems.append(InputProblem(error, document: document.index))
+            }
         }
     }
 }

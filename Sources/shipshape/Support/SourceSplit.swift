@@ -6,16 +6,23 @@ import ShipshapeAPI
 struct SourceSplit {
     var microservices: [(value: Microservice, origin: SourceOrigin)] = []
     var others: [SourceObject] = []
-    var errors: [String] = []
+    var problems: [InputProblem] = []
+    /// Each problem as `file:line: message`.
+    var errors: [String] { problems.map(\.description) }
 
-    init(_ objects: [SourceObject]) {
+    /// `refusing` names what keeps another object out (by default a workload too malformed to
+    /// judge; an audit judges those and passes `{ _ in [] }`).
+    init(_ objects: [SourceObject], refusing: (JSONValue) -> [ShapeProblem] = Checklist.shapeProblems) {
         var seen: [String: String] = [:]
         for object in objects {
             guard MicroserviceReader.isMicroservice(object) else {
-                let problems = Checklist.shapeProblems(of: object.value)
-                guard problems.isEmpty else {
+                let refused = refusing(object.value)
+                guard refused.isEmpty else {
                     let name = "\(object.kind ?? "") \(object.namespace.map { "\($0)/" } ?? "")\(object.name ?? "(unnamed)")"
-                    errors += problems.map { "\(object.origin.location(of: $0.path)): \(name): \($0)" }
+                    problems += refused.map {
+                        InputProblem(file: object.origin.file, document: object.origin.document,
+                                     line: object.origin.line(of: $0.path), message: "\(name): \($0)")
+                    }
                     continue
                 }
                 others.append(object)
@@ -24,14 +31,19 @@ struct SourceSplit {
             do {
                 let microservice = try MicroserviceReader.read(object)
                 if let first = seen[microservice.key] {
-                    let location = object.origin.location(of: FieldPath(parsing: "metadata.name"))
-                    errors.append("\(location): Microservice \(microservice.key) is also defined at \(first)")
+                    problems.append(InputProblem(
+                        file: object.origin.file, document: object.origin.document,
+                        line: object.origin.line(of: FieldPath(parsing: "metadata.name")),
+                        message: "Microservice \(microservice.key) is also defined at \(first)"))
                     continue
                 }
                 seen[microservice.key] = object.origin.location()
                 microservices.append((microservice, object.origin))
             } catch {
-                errors.append(error.description)
+                problems += error.issues.map {
+                    InputProblem(file: error.origin.file, document: error.origin.document,
+                                 line: error.origin.line(of: $0.path), message: "Microservice \(error.object): \($0)")
+                }
             }
         }
     }

@@ -1,0 +1,169 @@
+/// Why one YAML document could not be read: a located message.
+struct YAMLProblem: Error, Sendable {
+    /// 1-based line, when known.
+    let line: Int?
+    let message: String
+    /// The text is not YAML (libyaml stopped), as opposed to YAML that is not a JSON value.
+    let isSyntax: Bool
+}
+
+/// Builds one document's value and line tree from parser events, keeping a stack of open
+/// collections (no recursion, so depth is bounded by `maxDepth`, not the thread's stack).
+/// Anchors and aliases copy values (which share storage); `<<` merge keys merge mappings, keys
+/// written in the mapping itself winning over merged ones, earlier merge sources over later.
+struct YAMLTreeBuilder {
+    static let maxDepth = 512
+    /// Nodes aliases may add to one document, so a few lines cannot expand into billions.
+    static let maxAliasNodes = 1_000_000
+
+    /// A finished node: its value, lines, raw text (scalars, for use as a key) and size.
+    struct Node {
+        var value: JSONValue
+        var lines: LineTree
+        var keyText: String?
+        var isMergeKey = false
+        var count: Int
+    }
+
+    private struct Frame {
+        let isMapping: Bool
+        let line: Int
+        let anchor: String?
+        var elements: [JSONValue] = []
+        var object = JSONObject()
+        var keys: [String] = []
+        var lines: [LineTree] = []
+        var pendingKey: (text: String, line: Int, isMerge: Bool)?
+        var merges: [(object: JSONObject, lines: LineTree)] = []
+        var count = 1
+    }
+
+    private var stack: [Frame] = []
+    private var anchors: [String: Node] = [:]
+    private var aliasNodes = 0
+    /// The document's root, once complete.
+    private(set) var root: Node?
+
+    mutating func scalar(_ value: JSONValue, text: @autoclosure () -> String, line: Int, anchor: String?, isMergeKey: Bool) throws(YAMLProblem) {
+        let keyText = stack.last.map { $0.isMapping && $0.pendingKey == nil } ?? false ? text() : nil
+        var node = Node(value: value, lines: LineTree(line: line), keyText: keyText, isMergeKey: isMergeKey, count: 1)
+        if let anchor {
+            node.keyText = text()
+            anchors[anchor] = node
+            node.keyText = keyText
+        }
+        try deliver(node)
+    }
+
+    mutating func alias(_ name: String, line: Int) throws(YAMLProblem) {
+        guard var node = anchors[name] else {
+            throw YAMLProblem(line: line, message: "unknown alias *\(name) (no anchor &\(name) before it in this document)", isSyntax: true)
+        }
+        aliasNodes += node.count
+        guard aliasNodes <= Self.maxAliasNodes else {
+            throw YAMLProblem(line: line, message: "aliases expand to more than \(Self.maxAliasNodes) nodes", isSyntax: false)
+        }
+        node.isMergeKey = false
+        try deliver(node)
+    }
+
+    mutating func start(mapping: Bool, line: Int, anchor: String?) throws(YAMLProblem) {
+        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+            throw YAMLProblem(line: line, message: "mapping keys must be scalars (strings), not \(mapping ? "mappings" : "sequences")", isSyntax: false)
+        }
+        guard stack.count < Self.maxDepth else {
+            throw YAMLProblem(line: line, message: "nested deeper than \(Self.maxDepth) levels", isSyntax: false)
+        }
+        stack.append(Frame(isMapping: mapping, line: line, anchor: anchor))
+    }
+
+    mutating func end() throws(YAMLProblem) {
+        guard let frame = stack.popLast() else { return }
+        var node: Node
+        if frame.isMapping {
+            node = Self.merged(frame)
+        } else {
+            node = Node(value: .array(frame.elements), lines: LineTree(line: frame.line, children: frame.lines), count: frame.count)
+        }
+        if let anchor = frame.anchor { anchors[anchor] = node }
+        node.keyText = nil
+        try deliver(node)
+    }
+
+    private mutating func deliver(_ node: Node) throws(YAMLProblem) {
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].count += node.count
+        if !stack[top].isMapping {
+            stack[top].elements.append(node.value)
+            stack[top].lines.append(node.lines)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            guard let text = node.keyText else {
+                throw YAMLProblem(line: node.lines.line, message: "mapping keys must be scalars (strings)", isSyntax: false)
+            }
+            stack[top].pendingKey = (text, node.lines.line, node.isMergeKey)
+            return
+        }
+        stack[top].pendingKey = nil
+        if key.isMerge {
+            try stack[top].merges += Self.mergeSources(node, line: key.line)
+            return
+        }
+        if stack[top].object[key.text] != nil {
+            let first = stack[top].keys.firstIndex(of: key.text).map { " (first at line \(stack[top].lines[$0].line))" } ?? ""
+            throw YAMLProblem(line: key.line, message: "duplicate key \"\(key.text)\"\(first)", isSyntax: true)
+        }
+        stack[top].object[key.text] = node.value
+        stack[top].keys.append(key.text)
+        stack[top].lines.append(node.lines.at(line: key.line))
+    }
+
+    /// The mappings a `<<` value names: one mapping, or a sequence of them.
+    private static func mergeSources(_ node: Node, line: Int) throws(YAMLProblem) -> [(object: JSONObject, lines: LineTree)] {
+        switch node.value {
+        case .object(let object):
+            return [(object, node.lines)]
+        case .array(let elements):
+            var sources: [(object: JSONObject, lines: LineTree)] = []
+            for (index, element) in elements.enumerated() {
+                guard case .object(let object) = element, node.lines.children.indices.contains(index) else {
+                    throw YAMLProblem(line: line, message: "merge key << takes a mapping or a list of mappings, not a list with a \(element.typeName)", isSyntax: false)
+                }
+                sources.append((object, node.lines.children[index]))
+            }
+            return sources
+        default:
+            throw YAMLProblem(line: line, message: "merge key << takes a mapping or a list of mappings, not a \(node.value.typeName)", isSyntax: false)
+        }
+    }
+
+    /// The mapping of `frame` with its merge sources' keys that it does not write itself, merged
+    /// keys first (as YAML's merge type orders them).
+    private static func merged(_ frame: Frame) -> Node {
+        guard !frame.merges.isEmpty else {
+            return Node(value: .object(frame.object), lines: LineTree(line: frame.line, keys: frame.keys, children: frame.lines), count: frame.count)
+        }
+        var object = JSONObject()
+        var keys: [String] = []
+        var lines: [LineTree] = []
+        for source in frame.merges {
+            for (index, key) in source.lines.keys.enumerated() where frame.object[key] == nil && object[key] == nil {
+                guard let value = source.object[key] else { continue }
+                object[key] = value
+                keys.append(key)
+                lines.append(source.lines.children[index])
+            }
+        }
+        for (index, key) in frame.keys.enumerated() {
+            object[key] = frame.object[key]
+            keys.append(key)
+            lines.append(frame.lines[index])
+        }
+        return Node(value: .object(object), lines: LineTree(line: frame.line, keys: keys, children: lines), count: frame.count)
+    }
+}
