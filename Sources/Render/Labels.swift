@@ -48,9 +48,23 @@ enum Labels {
 
     /// `text` made a valid label value: allowed characters only, at most 63, alphanumeric at both ends.
     private static func labelValue(_ text: Substring) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLabelValue(text.utf8) }
         let allowed = text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }.prefix(63)
         let trimmed = allowed.drop { !$0.isLetter && !$0.isNumber }
         let end = trimmed.lastIndex { $0.isLetter || $0.isNumber }
         return end.map { String(trimmed[...$0]) }
+    }
+
+    /// `labelValue` over ASCII text (every image reference in practice), byte by byte.
+    private static func asciiLabelValue(_ text: Substring.UTF8View) -> String? {
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let allowed = text.lazy.filter { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+            .prefix(63)
+        let trimmed = Array(allowed.drop { !isAlphanumeric($0) })
+        guard let end = trimmed.lastIndex(where: isAlphanumeric) else { return nil }
+        return String(decoding: trimmed[...end], as: UTF8.self)
     }
 }
