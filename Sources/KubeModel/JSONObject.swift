@@ -55,9 +55,9 @@ public struct JSONObject: Sendable {
 
     mutating func reserveCapacity(_ capacity: Int) { members.reserveCapacity(capacity) }
 
-    /// Gives back storage reserved beyond a couple of spare members.
+    /// Gives back reserved storage when more than half of it (and over four members) is unused.
     mutating func trimCapacity() {
-        guard members.capacity > members.count + 2 else { return }
+        guard members.capacity > 2 * members.count + 4 else { return }
         var trimmed: [Member] = []
         trimmed.reserveCapacity(members.count)
         trimmed.append(contentsOf: members)

@@ -51,6 +51,7 @@ public struct JSONObjectBuilder {
     public mutating func add(_ key: String, _ value: [String: String]?) {
         guard let value else { return }
         var members = JSONObject()
+        members.reserveCapacity(value.count)
         for (name, text) in value.sorted(by: { $0.key < $1.key }) { members.append(newKey: name, .string(text)) }
         object.append(newKey: key, .object(members))
     }
@@ -66,6 +67,7 @@ public struct JSONObjectBuilder {
     public mutating func add<T: JSONValueConvertible>(_ key: String, _ value: [String: T]?) {
         guard let value else { return }
         var members = JSONObject()
+        members.reserveCapacity(value.count)
         for (name, element) in value.sorted(by: { $0.key < $1.key }) { members.append(newKey: name, element.jsonValue) }
         object.append(newKey: key, .object(members))
     }
