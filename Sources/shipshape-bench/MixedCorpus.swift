@@ -14,9 +14,9 @@ struct MixedCorpus {
         return text
     }
 
-    /// Documents in a stream: the `---` separators, plus one for the first document.
+    /// Documents in a stream: the non-empty pieces between `---` separator lines.
     static func documentCount(_ text: String) -> Int {
-        text.utf8.isEmpty ? 0 : text.split(separator: "\n---\n", omittingEmptySubsequences: false).count
+        text.split(separator: "\n---\n").filter { $0.contains { !$0.isWhitespace } }.count
     }
 
     let index: Int
