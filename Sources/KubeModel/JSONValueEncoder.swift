@@ -9,8 +9,9 @@ public struct JSONValueEncoder: Sendable {
         return try encodeWithCodable(value, usingConvertible: true)
     }
 
-    /// Encodes through `Encodable` alone at every depth, ignoring `JSONValueConvertible` (for
-    /// tests holding the two equal).
+    /// Encodes through `Encodable`; below the root, `JSONValueConvertible` values build
+    /// themselves only when `usingConvertible` (false: `Encodable` at every depth, for the tests
+    /// that hold the two equal).
     func encodeWithCodable<T: Encodable>(_ value: T, usingConvertible: Bool = false) throws -> JSONValue {
         let root = TreeNode(parent: nil, key: nil, usesConvertible: usingConvertible)
         try root.encode(value)
