@@ -2,47 +2,53 @@ extension JSONValue {
     /// The value as JSON text. `indent` > 0 pretty-prints with that many spaces per level
     /// (kubectl prints 4); 0 prints compactly. Key order is the object's own order.
     public func jsonText(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         writeJSON(into: &out, indent: indent, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeJSON(into out: inout String, indent: Int, level: Int) {
+    private func writeJSON(into out: inout [UInt8], indent: Int, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .integer(let value): out += String(value)
-        case .number(let value): out += value.isFinite ? Self.format(value) : "null"
+        case .null: Self.append("null", to: &out)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &out)
+        case .integer(let value): Self.append(String(value), to: &out)
+        case .number(let value): Self.append(value.isFinite ? Self.format(value) : "null", to: &out)
         case .string(let value): Self.writeJSONString(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "["
+            if values.isEmpty { Self.append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
             for (position, value) in values.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out.append(UInt8(ascii: ",")) }
                 Self.newline(into: &out, indent: indent, level: level + 1)
                 value.writeJSON(into: &out, indent: indent, level: level + 1)
             }
             Self.newline(into: &out, indent: indent, level: level)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += "{"
+            if object.isEmpty { Self.append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
             for (position, member) in object.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out.append(UInt8(ascii: ",")) }
                 Self.newline(into: &out, indent: indent, level: level + 1)
                 Self.writeJSONString(member.key, into: &out)
-                out += indent > 0 ? ": " : ":"
+                Self.append(indent > 0 ? ": " : ":", to: &out)
                 member.value.writeJSON(into: &out, indent: indent, level: level + 1)
             }
             Self.newline(into: &out, indent: indent, level: level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(into out: inout String, indent: Int, level: Int) {
+    private static func newline(into out: inout [UInt8], indent: Int, level: Int) {
         guard indent > 0 else { return }
-        out += "\n"
-        out += String(repeating: " ", count: indent * level)
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static func append(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Formats a finite double the shortest way that reads back exactly.
@@ -52,25 +58,37 @@ extension JSONValue {
     }
 
     static func writeJSONString(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        writeJSONString(string, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The string quoted, with `"`, `\` and control characters escaped; runs that need no
+    /// escape are copied whole.
+    static func writeJSONString(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { text in
+            var runStart = 0
+            for position in text.indices {
+                let byte = text[position]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<position]))
+                runStart = position + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", to: &out)
+                case UInt8(ascii: "\\"): append("\\\\", to: &out)
+                case UInt8(ascii: "\n"): append("\\n", to: &out)
+                case UInt8(ascii: "\r"): append("\\r", to: &out)
+                case UInt8(ascii: "\t"): append("\\t", to: &out)
+                case 0x08: append("\\b", to: &out)
+                case 0x0C: append("\\f", to: &out)
+                default: append("\\u" + hex4(UInt32(byte)), to: &out)
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     static func hex4(_ value: UInt32) -> String {

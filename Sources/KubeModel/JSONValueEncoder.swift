@@ -5,7 +5,15 @@ public struct JSONValueEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
-        let root = TreeNode(parent: nil, key: nil)
+        if let convertible = value as? any JSONValueConvertible { return convertible.jsonValue }
+        return try encodeWithCodable(value, usingConvertible: true)
+    }
+
+    /// Encodes through `Encodable`; below the root, `JSONValueConvertible` values build
+    /// themselves only when `usingConvertible` (false: `Encodable` at every depth, for the tests
+    /// that hold the two equal).
+    func encodeWithCodable<T: Encodable>(_ value: T, usingConvertible: Bool = false) throws -> JSONValue {
+        let root = TreeNode(parent: nil, key: nil, usesConvertible: usingConvertible)
         try root.encode(value)
         return root.json
     }
@@ -35,10 +43,13 @@ private final class TreeNode {
     private var children: [TreeNode] = []
     private unowned let parent: TreeNode?
     private let key: AnyKey?
+    /// Whether `JSONValueConvertible` values build themselves (false only in tests).
+    private let usesConvertible: Bool
 
-    init(parent: TreeNode?, key: AnyKey?) {
+    init(parent: TreeNode?, key: AnyKey?, usesConvertible: Bool) {
         self.parent = parent
         self.key = key
+        self.usesConvertible = usesConvertible
     }
 
     var codingPath: [any CodingKey] {
@@ -73,6 +84,8 @@ private final class TreeNode {
     func encode<T: Encodable>(_ value: T) throws {
         if let json = value as? JSONValue {
             set(json)
+        } else if usesConvertible, let convertible = value as? any JSONValueConvertible {
+            set(convertible.jsonValue)
         } else if let dictionary = value as? any StringKeyedDictionary {
             makeObject()
             for (key, element) in dictionary.sortedEncodableEntries() {
@@ -91,7 +104,7 @@ private final class TreeNode {
     }
 
     private func appendMember(_ key: String) -> TreeNode {
-        let node = TreeNode(parent: self, key: AnyKey(key))
+        let node = TreeNode(parent: self, key: AnyKey(key), usesConvertible: usesConvertible)
         keys.append(key)
         children.append(node)
         return node
@@ -99,7 +112,7 @@ private final class TreeNode {
 
     func appendElement() -> TreeNode {
         makeArray()
-        let node = TreeNode(parent: self, key: AnyKey(index: children.count))
+        let node = TreeNode(parent: self, key: AnyKey(index: children.count), usesConvertible: usesConvertible)
         children.append(node)
         return node
     }

@@ -31,26 +31,48 @@ enum Labels {
     /// The image's tag as a label value; for a digest-only image, `sha256-` and the digest's
     /// first 12 hex digits; nil for neither (or nothing usable).
     static func version(ofImage image: String) -> String? {
+        // Image references are ASCII: search their bytes, not their characters (much slower).
+        let ascii = image.utf8.allSatisfy { $0 < 0x80 }
+        func first(_ separator: UInt8, in text: Substring) -> Substring.Index? {
+            ascii ? text.utf8.firstIndex(of: separator) : text.firstIndex(of: Character(Unicode.Scalar(separator)))
+        }
+        func last(_ separator: UInt8, in text: Substring) -> Substring.Index? {
+            ascii ? text.utf8.lastIndex(of: separator) : text.lastIndex(of: Character(Unicode.Scalar(separator)))
+        }
         var reference = Substring(image)
         var digest: Substring?
-        if let at = reference.firstIndex(of: "@") {
+        if let at = first(UInt8(ascii: "@"), in: reference) {
             digest = reference[reference.index(after: at)...]
             reference = reference[..<at]
         }
-        let nameStart = reference.lastIndex(of: "/").map(reference.index(after:)) ?? reference.startIndex
-        if let colon = reference[nameStart...].lastIndex(of: ":") {
+        let nameStart = last(UInt8(ascii: "/"), in: reference).map(reference.index(after:)) ?? reference.startIndex
+        if let colon = last(UInt8(ascii: ":"), in: reference[nameStart...]) {
             return labelValue(reference[reference.index(after: colon)...])
         }
-        guard let digest, let colon = digest.firstIndex(of: ":") else { return nil }
+        guard let digest, let colon = first(UInt8(ascii: ":"), in: digest) else { return nil }
         let hex = digest[digest.index(after: colon)...].prefix(12)
         return labelValue(digest[..<colon] + "-" + hex)
     }
 
     /// `text` made a valid label value: allowed characters only, at most 63, alphanumeric at both ends.
     private static func labelValue(_ text: Substring) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLabelValue(text.utf8) }
         let allowed = text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }.prefix(63)
         let trimmed = allowed.drop { !$0.isLetter && !$0.isNumber }
         let end = trimmed.lastIndex { $0.isLetter || $0.isNumber }
         return end.map { String(trimmed[...$0]) }
+    }
+
+    /// `labelValue` over ASCII text (every image reference in practice), byte by byte.
+    private static func asciiLabelValue(_ text: Substring.UTF8View) -> String? {
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let allowed = text.lazy.filter { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+            .prefix(63)
+        let trimmed = Array(allowed.drop { !isAlphanumeric($0) })
+        guard let end = trimmed.lastIndex(where: isAlphanumeric) else { return nil }
+        return String(decoding: trimmed[...end], as: UTF8.self)
     }
 }

@@ -12,13 +12,17 @@ struct PeerIndex: Sendable {
         let dependency: Dependency
     }
 
-    private var microservices: [String: Microservice] = [:]
+    private let list: [Microservice]
+    /// Key -> position in `list` of the first Microservice with that key.
+    private var positions: [String: Int] = [:]
     private var dependents: [String: [Dependent]] = [:]
 
     /// Indexes the set; where keys repeat, the first Microservice counts (as the renderer does).
     init(_ list: [Microservice]) {
-        for microservice in list where microservices[microservice.key] == nil {
-            microservices[microservice.key] = microservice
+        self.list = list
+        positions.reserveCapacity(list.count)
+        for (position, microservice) in list.enumerated() where positions[microservice.key] == nil {
+            positions[microservice.key] = position
             for (index, dependency) in (microservice.spec.dependsOn ?? []).enumerated() {
                 guard let service = dependency.service else { continue }
                 let target = "\(dependency.namespace ?? microservice.namespace)/\(service)"
@@ -29,7 +33,7 @@ struct PeerIndex: Sendable {
     }
 
     /// The Microservice with this key (`namespace/name`), when it is in the set.
-    func microservice(_ key: String) -> Microservice? { microservices[key] }
+    func microservice(_ key: String) -> Microservice? { positions[key].map { list[$0] } }
 
     /// Every dependency naming the Microservice with this key, ordered by the dependent's
     /// namespace and name (not by input order, so the operator's arbitrary listing order

@@ -2,8 +2,9 @@ import KubeModel
 import ShipshapeAPI
 
 /// One Microservice being rendered, with what every object rendered for it shares: names,
-/// labels, owner, and what the rendered set knows about its peers.
-struct RenderContext: Sendable {
+/// labels, owner, and what the rendered set knows about its peers. A class: every object's
+/// rendering (and the closures in it) shares one context instead of copying it.
+final class RenderContext: Sendable {
     let microservice: Microservice
     let peers: PeerIndex
     let referenceVersions: [String: String]

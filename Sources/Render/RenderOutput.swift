@@ -15,7 +15,7 @@ public struct RenderOutput: Sendable {
 
     /// The objects as multi-document YAML, documents separated by `---`, as `shipshape render` prints them.
     public func yamlText() -> String {
-        objects.map { $0.value.yamlText() }.joined(separator: "---\n")
+        JSONValue.yamlText(documents: objects.lazy.map(\.value))
     }
 }
 

@@ -39,21 +39,18 @@ public struct Renderer: Sendable {
 
     private func render(_ context: RenderContext, into output: inout RenderOutput) {
         var warnings: [RenderWarning] = []
-        let objects: [(any KubernetesObject)?] = [
-            ServiceAccount(rendering: context),
-            Service(rendering: context),
-            Deployment(rendering: context, warnings: &warnings),
-            HorizontalPodAutoscaler(rendering: context),
-            PodDisruptionBudget(rendering: context),
-            NetworkPolicy(rendering: context, warnings: &warnings),
-        ]
-        for case let object? in objects {
-            do {
-                output.objects.append(RenderedObject(owner: context.key, value: try JSONValueEncoder().encode(object)))
-            } catch {
-                warnings.append(context.warning(at: .root, "could not encode the \(type(of: object).resourceType.kind): \(error)"))
-            }
-        }
+        append(ServiceAccount(rendering: context), of: context, to: &output)
+        append(Service(rendering: context), of: context, to: &output)
+        append(Deployment(rendering: context, warnings: &warnings), of: context, to: &output)
+        append(HorizontalPodAutoscaler(rendering: context), of: context, to: &output)
+        append(PodDisruptionBudget(rendering: context), of: context, to: &output)
+        append(NetworkPolicy(rendering: context, warnings: &warnings), of: context, to: &output)
         output.warnings += warnings
+    }
+
+    /// The object built as a JSON value directly (the same value `JSONValueEncoder` gives).
+    private func append(_ object: (some KubernetesObject & JSONValueConvertible)?, of context: RenderContext, to output: inout RenderOutput) {
+        guard let object else { return }
+        output.objects.append(RenderedObject(owner: context.key, value: object.jsonValue))
     }
 }

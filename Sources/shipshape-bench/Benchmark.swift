@@ -29,6 +29,9 @@ struct BenchmarkOptions {
         }
     }
 
+    /// A text option, or nil when absent.
+    func string(_ name: String) -> String? { values[name] }
+
     /// A positive integer option, or `fallback` when absent.
     func count(_ name: String, default fallback: Int) throws(BenchmarkError) -> Int {
         guard let text = values[name] else { return fallback }
@@ -76,6 +79,14 @@ enum Measure {
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return "unknown" }
         return format(kilobytes / 1024, digits: 1) + " MiB"
+    }
+
+    /// Starts peak resident memory afresh (Linux: writing 5 to clear_refs resets VmHWM), so the
+    /// next reading covers only what runs after; does nothing where that is unsupported.
+    static func resetPeakResidentMemory() {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
+        handle.write(Data("5".utf8))
+        try? handle.close()
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [any Benchmark.Type] = [
     RenderBenchmark.self,
     AuditBenchmark.self,
+    CorpusBenchmark.self,
     OperatorBenchmark.self,
     ClientBenchmark.self,
     AdmissionBenchmark.self,

@@ -1,0 +1,24 @@
+// PodDisruptionBudget's types as JSON values, built directly: the members and order of their Encodable
+// conformances (JSONValueConvertibleTests holds the two equal).
+
+extension PodDisruptionBudget: JSONValueConvertible {
+    public var jsonValue: JSONValue {
+        var object = JSONObjectBuilder(fields: 4)
+        object.add("apiVersion", apiVersion)
+        object.add("kind", kind)
+        object.add("metadata", metadata)
+        object.add("spec", spec)
+        return object.value
+    }
+}
+
+extension PodDisruptionBudgetSpec: JSONValueConvertible {
+    public var jsonValue: JSONValue {
+        var object = JSONObjectBuilder(fields: 4)
+        object.add("minAvailable", minAvailable)
+        object.add("selector", selector)
+        object.add("maxUnavailable", maxUnavailable)
+        object.add("unhealthyPodEvictionPolicy", unhealthyPodEvictionPolicy)
+        return object.value
+    }
+}
