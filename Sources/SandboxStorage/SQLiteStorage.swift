@@ -9,7 +9,7 @@ public final class SQLiteStorage: Sendable {
     /// The database file.
     public let file: String
     private let lock: DirectoryLock
-    let database: DatabaseQueue
+    private let database: DatabaseQueue
 
     /// Opens (creating when missing) the storage in `directory`: takes the lock, checks the
     /// database's integrity and brings its schema up to date.
