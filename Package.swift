@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Tests only: a streaming HTTP/HTTPS client (with client certificates) to talk to KubeSandbox.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // `shipshape dev --data-dir`: the sandbox's objects and event history in SQLite.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines
@@ -102,7 +104,7 @@ let package = Package(
             name: "KubeSandbox",
             dependencies: [
                 // KubeClient's libcurl transport calls admission webhooks.
-                "KubeModel", "KubeSchema", "Certificates", "KubeClient", "CEL",
+                "KubeModel", "KubeSchema", "Certificates", "KubeClient", "CEL", "SandboxStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -116,6 +118,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The sandbox's durable storage (`--data-dir`): objects, event history and secrets in SQLite
+        // (WAL, synchronous=FULL), with a lock so one process at a time uses a data directory.
+        .target(name: "SandboxStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "kube-sandbox", dependencies: ["KubeSandbox"]),
         .executableTarget(
             name: "shipshape",
@@ -187,6 +192,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .testTarget(name: "SandboxStorageTests", dependencies: ["SandboxStorage"]),
         .testTarget(
             name: "KubeSandboxTests",
             dependencies: [

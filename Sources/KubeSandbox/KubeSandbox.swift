@@ -7,6 +7,7 @@ import KubeModel
 import Logging
 import NIOCore
 import NIOSSL
+import SandboxStorage
 
 /// An in-memory Kubernetes API server on 127.0.0.1, for tests and local development.
 ///
@@ -43,13 +44,21 @@ public final class KubeSandbox: Sendable {
     }
 
     /// Starts a sandbox, runs `body` with it, then stops it (ending open watches first).
-    public static func withRunning<Result>(_ options: SandboxOptions = SandboxOptions(),
+    public static func withRunning<Result>(_ requested: SandboxOptions = SandboxOptions(),
                                            _ body: (KubeSandbox) async throws -> Result) async throws -> Result {
-        let certificates = options.tls ? try SandboxCertificates() : nil
-        let store = ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
-                                 defaultFieldValidation: options.fieldValidation, serviceNetwork: options.serviceNetwork)
+        let database = try requested.dataDirectory.map { directory throws(SandboxError) in
+            try SQLiteClusterStorage.storageCall { () throws(StorageError) in try SQLiteStorage(directory: directory) }
+        }
+        let secrets = database.map(SandboxSecrets.init)
+        // With a data directory, the port served last time (the kubeconfig's) unless one is asked for.
+        var options = requested
+        if options.port == 0, let port = try secrets?.port() { options.port = port }
+        let certificates = options.tls ? try secrets?.certificates() ?? SandboxCertificates() : nil
+        let store = try ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
+                                     defaultFieldValidation: options.fieldValidation, serviceNetwork: options.serviceNetwork,
+                                     storage: database.map(SQLiteClusterStorage.init) ?? MemoryStorage())
         let journal = RequestJournal()
-        let tokens = TokenAuthority()
+        let tokens = try secrets?.tokens() ?? TokenAuthority()
         let responder = SandboxResponder(store: store, journal: journal, options: options,
                                          webhookCaller: WebhookCaller(serviceAddresses: options.serviceAddresses), tokens: tokens,
                                          openAPI: OpenAPIPublisher(schemas: options.schemas))
@@ -79,12 +88,13 @@ public final class KubeSandbox: Sendable {
                 }
                 throw SandboxError.server("the server stopped before listening")
             }
+            try secrets?.setPort(port)
             let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal,
                                       adminToken: tokens.adminToken)
             await store.bootstrap(rootCA: certificates?.caPEM ?? "")
             if options.controllers {
                 await store.reconcileControllers(options)
-                group.addTask { await ControllerManager(store: store, options: options).run() }
+                group.addTask { [options] in await ControllerManager(store: store, options: options).run() }
             }
             do {
                 let result = try await body(sandbox)

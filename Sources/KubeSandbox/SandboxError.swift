@@ -9,6 +9,9 @@ public enum SandboxError: Error, Sendable, CustomStringConvertible {
     case addressInUse(String)
     /// A Kubernetes API error, answered as a Status body.
     case api(APIStatus)
+    /// The data directory's storage cannot be opened, read or written (the message names the
+    /// directory or file).
+    case storage(String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,7 @@ public enum SandboxError: Error, Sendable, CustomStringConvertible {
         case .server(let message): return "server: \(message)"
         case .addressInUse(let address): return "listen tcp \(address): bind: address already in use"
         case .api(let status): return "\(status.code) \(status.reason): \(status.message)"
+        case .storage(let message): return "storage: \(message)"
         }
     }
 }

@@ -40,6 +40,11 @@ public struct SandboxOptions: Sendable {
     /// metrics server: targets are held within minReplicas and maxReplicas, and status reported.
     /// Off by default; `shipshape dev` turns it on.
     public var horizontalPodAutoscaling = false
+    /// Keep the objects, the event history, the revision counter, the CA, the token signing key
+    /// and the port in SQLite in this directory (one sandbox at a time): every write is on disk
+    /// before it is answered, and a sandbox started on the same directory goes on from there.
+    /// nil keeps everything in memory.
+    public var dataDirectory: String?
 
     public init(tls: Bool = false, tokens: [String: AuthenticatedUser] = [:], requireAuthentication: Bool = false,
                 schemas: OpenAPISchemas? = nil, historyLimit: Int = 10_000, fieldValidation: FieldValidation = .warn,

@@ -36,6 +36,9 @@ final class DevProcess: Sendable {
         collect(stderr.fileHandleForReading, errors: true)
     }
 
+    /// The process id, to signal it directly (kill -9 with no grace).
+    var processIdentifier: Int32 { process.processIdentifier }
+
     var standardOutput: String { output.withLock { $0 } }
     var standardError: String { errors.withLock { $0 } }
 

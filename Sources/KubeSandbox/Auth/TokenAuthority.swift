@@ -8,13 +8,18 @@ struct TokenAuthority: Sendable {
     /// A bearer token for `admin` in `system:masters`, what a real cluster's admin kubeconfig holds.
     let adminToken: String
     let issuer = "https://kubernetes.default.svc"
-    private let key: SymmetricKey
+    /// Signs and verifies ServiceAccount tokens.
+    let key: SymmetricKey
 
     static let admin = AuthenticatedUser(name: "admin", groups: [AuthenticatedUser.mastersGroup])
 
     init() {
-        key = SymmetricKey(size: .bits256)
-        adminToken = "sandbox-admin-" + UUID().uuidString.lowercased()
+        self.init(key: SymmetricKey(size: .bits256), adminToken: "sandbox-admin-" + UUID().uuidString.lowercased())
+    }
+
+    init(key: SymmetricKey, adminToken: String) {
+        self.key = key
+        self.adminToken = adminToken
     }
 
     /// What a token issued for a ServiceAccount says.

@@ -34,7 +34,10 @@ struct SandboxResponder: HTTPResponder {
             method: method, verb: Self.verb(method: method, route: route, query: query), path: path,
             query: request.uri.query ?? "", contentType: request.headers[.contentType],
             accept: request.headers[.accept], user: nil, status: 0, clientPort: context.channel.remoteAddress?.port)
-        let response = await respond(to: request, context: context, route: route, query: query, record: &record)
+        var response = await respond(to: request, context: context, route: route, query: query, record: &record)
+        if let failure = store.storage.failure {
+            response = Responses.status(APIStatus(code: 500, reason: "InternalError", message: "Internal error occurred: \(failure)"))
+        }
         record.status = response.status.code
         await journal.record(record)
         return response

@@ -56,6 +56,7 @@ extension ClusterStore {
 
     /// Forgets the whole history: watches and continue tokens from before now get 410 Gone.
     func compact() {
+        guard (try? storage.compact(through: revision)) != nil else { return }
         history.removeAll()
         compactedRevision = revision
     }

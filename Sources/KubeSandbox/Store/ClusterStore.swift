@@ -32,12 +32,26 @@ actor ClusterStore {
         var continuation: AsyncStream<WatchMessage>.Continuation
     }
 
+    /// Where every commit is recorded before it is answered; `MemoryStorage` keeps nothing.
+    nonisolated let storage: any ClusterStorage
+
+    /// A store with the state `storage` kept, or (when it kept none) the system namespaces only,
+    /// then recorded in `storage`.
     init(schemas: OpenAPISchemas?, historyLimit: Int, defaultFieldValidation: FieldValidation,
-         serviceNetwork: ServiceNetwork = .default) {
+         serviceNetwork: ServiceNetwork = .default, storage: any ClusterStorage = MemoryStorage()) throws(SandboxError) {
         self.schemas = schemas
         self.serviceNetwork = serviceNetwork
         self.historyLimit = max(1, historyLimit)
         self.defaultFieldValidation = defaultFieldValidation
+        self.storage = storage
+        if let restored = try storage.restore() {
+            objects = restored.objects
+            revision = restored.revision
+            history = restored.history
+            compactedRevision = restored.compactedRevision
+            catalog = Self.catalog(serving: restored.objects[Self.crdStorageKey] ?? [:])
+            return
+        }
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             revision += 1
             var namespace: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)],
@@ -48,6 +62,7 @@ actor ClusterStore {
         }
         // Like a watch cache started after these writes, history begins now.
         compactedRevision = revision
+        try storage.reset(to: ClusterState(objects: objects, revision: revision, compactedRevision: compactedRevision, history: []))
     }
 
     static func key(namespace: String, name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
@@ -78,20 +93,26 @@ actor ClusterStore {
     @discardableResult
     func commit(_ object: StoredObject, storageKey: String, key: String, kind: HistoryEvent.Kind,
                 previous: JSONValue?) -> JSONValue {
-        revision += 1
         var stamped = object
-        stamped.value["metadata"]?["resourceVersion"] = .string(String(revision))
+        stamped.value["metadata"]?["resourceVersion"] = .string(String(revision + 1))
+        let event = HistoryEvent(revision: revision + 1, storageKey: storageKey, namespace: stamped.namespace,
+                                 kind: kind, object: stamped.value, previous: previous)
+        let dropped = history.count + 1 - historyLimit
+        let compacted = dropped > 0 ? history[dropped - 1].revision : compactedRevision
+        // Stored before it is applied: a write that is not stored is neither seen nor acknowledged
+        // (the storage's failure answers every request from now on).
+        guard (try? storage.record(event, key: key, stored: kind == .deleted ? nil : stamped, compactedRevision: compacted)) != nil else {
+            return stamped.value
+        }
+        revision += 1
         if kind == .deleted {
             objects[storageKey]?[key] = nil
         } else {
             objects[storageKey, default: [:]][key] = stamped
         }
-        let event = HistoryEvent(revision: revision, storageKey: storageKey, namespace: stamped.namespace,
-                                 kind: kind, object: stamped.value, previous: previous)
         history.append(event)
-        if history.count > historyLimit {
-            let dropped = history.count - historyLimit
-            compactedRevision = history[dropped - 1].revision
+        if dropped > 0 {
+            compactedRevision = compacted
             history.removeFirst(dropped)
         }
         for (_, watcher) in watchers { deliver(event, to: watcher) }

@@ -10,17 +10,26 @@ public struct SandboxCertificates: Sendable {
     public var caPEM: String { authority.certificatePEM }
     let servingCertificatePEM: String
     let servingKeyPEM: String
-    private let authority: CertificateAuthority
+    let authority: CertificateAuthority
 
     public init() throws(SandboxError) {
+        let authority: CertificateAuthority
+        do { authority = try CertificateAuthority(commonName: "kube-sandbox-ca", now: Date.now) } catch {
+            throw .certificate("cannot create the sandbox CA: \(error)")
+        }
+        try self.init(authority: authority)
+    }
+
+    /// A new serving certificate for 127.0.0.1 and localhost, signed by `authority`.
+    init(authority: CertificateAuthority) throws(SandboxError) {
+        self.authority = authority
         do {
-            authority = try CertificateAuthority(commonName: "kube-sandbox-ca", now: Date.now)
             let serving = try authority.serverCertificate(
                 commonName: "kube-apiserver", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"], now: Date.now)
             servingCertificatePEM = serving.certificatePEM
             servingKeyPEM = serving.privateKeyPEM
         } catch {
-            throw .certificate("cannot create the sandbox CA: \(error)")
+            throw .certificate("cannot issue the sandbox's serving certificate: \(error)")
         }
     }
 

@@ -18,7 +18,10 @@ struct DevCommand: AsyncParsableCommand {
 
             Without --once it serves until SIGINT or SIGTERM and exits 0. With --once it exits 0 \
             once every Microservice is Ready, 1 when an input was refused or it did not converge \
-            within --timeout. The sandbox keeps its objects in memory only.
+            within --timeout. The sandbox keeps its objects in memory only, unless --data-dir \
+            names a directory: then every object, the event history, the CA, the token signing key \
+            and the port are kept there in SQLite (each write on disk before it is answered), and \
+            a later `shipshape dev --data-dir` on it goes on where this one stopped.
             """)
 
     @Argument(help: "Files or directories to apply (default: Examples/shop).")
@@ -30,7 +33,10 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "The Kubernetes OpenAPI schemas to validate built-in kinds and serve /openapi (default: ../shared/kubernetes-openapi when it exists).")
     var schemas: String?
 
-    @Option(help: "Where to write the admin kubeconfig (default: DATA/kubeconfig, DATA being $XDG_STATE_HOME/shipshape/dev or ~/.local/state/shipshape/dev).")
+    @Option(help: "Keep the sandbox's objects in SQLite in this directory, across restarts (default: in memory only).")
+    var dataDir: String?
+
+    @Option(help: "Where to write the admin kubeconfig (default: DATA/kubeconfig, DATA being --data-dir, else $XDG_STATE_HOME/shipshape/dev or ~/.local/state/shipshape/dev).")
     var kubeconfigOut: String?
 
     @Flag(help: "Exit once every Microservice is Ready instead of serving.")
@@ -48,6 +54,7 @@ struct DevCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...65_535).contains(port ?? 1) else { throw ValidationError("--port must be between 1 and 65535") }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let dataDir, dataDir.isEmpty { throw ValidationError("--data-dir must name a directory") }
         if let schemas, !FileManager.default.fileExists(atPath: schemas) {
             throw ValidationError("--schemas: \(schemas): no such directory")
         }
@@ -58,8 +65,8 @@ struct DevCommand: AsyncParsableCommand {
         let inputs = InputFiles.load(paths.isEmpty ? ["Examples/shop"] : paths)
         let settings = DevSettings(
             port: port ?? 0, schemasDirectory: schemas ?? DevSettings.defaultSchemas(), simulate: !noSimulate,
-            kubeconfigPath: kubeconfigOut ?? DevSettings.dataDirectory(environment: environment) + "/kubeconfig",
-            logger: DevSettings.logger(level: logLevel))
+            kubeconfigPath: kubeconfigOut ?? (dataDir ?? DevSettings.dataDirectory(environment: environment)) + "/kubeconfig",
+            dataDirectory: dataDir, logger: DevSettings.logger(level: logLevel))
         var failed = !inputs.errors.isEmpty
         for error in inputs.errors { Terminal.note("error: \(error)") }
         let once = self.once, timeout = self.timeout

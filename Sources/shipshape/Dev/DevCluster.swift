@@ -44,7 +44,7 @@ final class DevCluster: Sendable {
     static func run(_ settings: DevSettings, _ body: (DevCluster) async throws -> Void) async throws {
         let logger = settings.logger
         let schemas = try loadSchemas(settings.schemasDirectory)
-        let (ca, certificate) = try webhookCertificate(logger: logger)
+        let (ca, certificate) = try webhookCertificate(dataDirectory: settings.dataDirectory, logger: logger)
         let webhook = LoopbackWebhookServer(handler: AdmissionHandler(checklist: Checklist()), certificate: certificate,
                                             logger: logger)
         // The webhook stops after the sandbox, its only caller. Its graceful shutdown waits for
@@ -60,6 +60,7 @@ final class DevCluster: Sendable {
         if let webhookPort = await webhook.port() {
             var options = SandboxOptions(tls: true, schemas: schemas, port: settings.port,
                                          serviceAddresses: [DevWebhookConfiguration.service: "127.0.0.1:\(webhookPort)"])
+            options.dataDirectory = settings.dataDirectory
             options.simulateKubelet = settings.simulate
             options.horizontalPodAutoscaling = true
             do {
@@ -67,7 +68,11 @@ final class DevCluster: Sendable {
                     try await serve(sandbox, settings: settings, webhookCA: ca, body)
                 }
             } catch SandboxError.addressInUse(let address) {
-                failure = CLIError.invalidInput(["shipshape dev: --port: \(address) is already in use"], exitCode: 1)
+                let remembered = settings.port == 0 && settings.dataDirectory != nil
+                    ? " (the port \(settings.dataDirectory ?? "") served last, as its kubeconfig says; choose another with --port)" : ""
+                failure = CLIError.invalidInput(["shipshape dev: --port: \(address) is already in use\(remembered)"], exitCode: 1)
+            } catch SandboxError.storage(let message) {
+                failure = CLIError.invalidInput(["shipshape dev: --data-dir: \(message)"], exitCode: 1)
             } catch {
                 failure = error
             }
@@ -129,14 +134,19 @@ final class DevCluster: Sendable {
         }
     }
 
-    /// A CA the sandbox trusts through caBundle, and the webhook Service's serving certificate.
-    private static func webhookCertificate(logger: Logger) throws -> (CertificateAuthority, ServingCertificate) {
+    /// A CA the sandbox trusts through caBundle (kept in the data directory, when there is one,
+    /// so the webhook configuration stays as it is across restarts), and the webhook Service's
+    /// serving certificate.
+    private static func webhookCertificate(dataDirectory: String?, logger: Logger) throws -> (CertificateAuthority, ServingCertificate) {
         do {
-            let ca = try CertificateAuthority(commonName: "shipshape-dev-webhook-ca", now: Date())
+            let ca = try dataDirectory.map(DevWebhookAuthority.init).map { try $0.load() }
+                ?? CertificateAuthority(commonName: "shipshape-dev-webhook-ca", now: Date())
             let name = DevWebhookConfiguration.serviceDNSName
             let issued = try ca.serverCertificate(commonName: "shipshape-webhook", dnsNames: [name, name + ".cluster.local"], now: Date())
             let certificate = try ServingCertificate(certificatePEM: issued.certificatePEM, privateKeyPEM: issued.privateKeyPEM, logger: logger)
             return (ca, certificate)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.internal("cannot issue the webhook's certificate: \(error)")
         }
@@ -154,13 +164,17 @@ final class DevCluster: Sendable {
     }
 
     /// The CRD (served before this returns), namespace shipshape-system and the webhook configuration.
+    /// Applied (the namespace created when missing), so a restart on a data directory that has
+    /// them writes only what changed.
     private static func install(_ client: KubernetesClient, webhookCA: CertificateAuthority) async throws {
-        _ = try await client.resource(.customResourceDefinitions).create(try CustomResourceDefinition.microservices())
-        _ = try await client.resource(.namespaces).create([
-            "apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "shipshape-system"],
-        ])
+        _ = try await client.resource(.customResourceDefinitions).apply(try CustomResourceDefinition.microservices(), fieldManager: "shipshape-dev", force: true)
+        do {
+            _ = try await client.resource(.namespaces).create([
+                "apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "shipshape-system"],
+            ])
+        } catch let error as KubeError where error.isAlreadyExists {}
         _ = try await client.resource(.validatingWebhookConfigurations)
-            .create(try DevWebhookConfiguration.object(caBundlePEM: webhookCA.certificatePEM))
+            .apply(try DevWebhookConfiguration.object(caBundlePEM: webhookCA.certificatePEM), fieldManager: "shipshape-dev", force: true)
         let deadline = ContinuousClock.now + .seconds(10)
         while try await !client.isServed(.microservices) {
             guard ContinuousClock.now < deadline else { throw CLIError.internal("the Microservice CRD was not served within 10s") }

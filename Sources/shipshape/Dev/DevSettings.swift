@@ -10,6 +10,8 @@ struct DevSettings: Sendable {
     /// Run the simulated kubelet.
     var simulate: Bool
     var kubeconfigPath: String
+    /// Where the sandbox keeps its objects (SQLite); nil keeps them in memory.
+    var dataDirectory: String? = nil
     var logger: Logger
 
     /// `../shared/kubernetes-openapi` from the current directory, when it exists.
