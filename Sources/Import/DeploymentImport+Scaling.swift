@@ -41,8 +41,10 @@ extension DeploymentImport {
         if let type = strategy?["type"]?.stringValue, type != "RollingUpdate" {
             objectNote("Deployment spec.strategy", "\(type) becomes RollingUpdate (maxSurge 25%, maxUnavailable 0)")
         }
-        for field in ["minReadySeconds", "progressDeadlineSeconds", "paused"] where deploymentSpec?[field] != nil {
-            objectNote("Deployment spec.\(field)", "is not expressed")
+        let apiDefaults: [String: JSONValue] = ["minReadySeconds": 0, "progressDeadlineSeconds": 600, "paused": false]
+        for (field, byDefault) in apiDefaults.sorted(by: { $0.key < $1.key }) {
+            guard let value = deploymentSpec?[field], value != byDefault else { continue }
+            objectNote("Deployment spec.\(field)", "\(value.jsonText()) is not expressed")
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import KubeModel
+import KubeClient
+import KubeSandbox
 import Testing
 
 @Suite struct ImportCLITests {
@@ -49,5 +51,36 @@ import Testing
         let run = try await CLIRun.run(["import", "--container", "app", "Tests/Fixtures/import/podinfo"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("podinfo.yaml:33: Deployment demo/podinfo: has no container \"app\" (--container); its containers: linkerd-proxy, podinfod"))
+    }
+}
+
+/// `shipshape import --namespace` against a sandbox cluster holding the sock shop: live objects
+/// carry the API server's defaults, which must not read as differences.
+@Suite struct LiveImportTests {
+    @Test func importsANamespaceAsTheFilesImport() async throws {
+        try await KubeSandbox.withRunning(LiveAuditTests.sandboxOptions) { sandbox in
+            let kubeconfig = NSTemporaryDirectory() + "shipshape-cli-\(UUID().uuidString).yaml"
+            defer { try? FileManager.default.removeItem(atPath: kubeconfig) }
+            try sandbox.writeKubeconfig(to: kubeconfig, .token(LiveAuditTests.token))
+            let client = try KubernetesClient(configuration: .load(kubeconfig: kubeconfig, environment: [:]))
+            _ = try await client.resource(ResourceType.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "sock-shop"]])
+            let resources = LiveAuditTests.resources.merging(["StatefulSet": .statefulSets]) { $1 }
+            let folder = CLI.root.appendingPathComponent("Tests/Fixtures/import/sockshop")
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for object in try SourceReader.objects(in: text, file: file) {
+                    let resource = try #require(resources[object.kind ?? ""], "kind \(object.kind ?? "")")
+                    _ = try await client.resource(resource, namespace: "sock-shop").create(object.value)
+                }
+            }
+            let run = try await CLIRun.run(["import", "--namespace", "sock-shop", "--kubeconfig", kubeconfig])
+            #expect(run.status == 1, "the StatefulSet is not importable: \(run.standardError)")
+            #expect(run.standardError.contains("StatefulSet sock-shop/carts-db: not importable"))
+            #expect(!run.standardError.contains("without a rule"), "API defaults read as differences: \(run.standardError)")
+            let names = try SourceReader.objects(in: run.standardOutput, file: "-").compactMap(\.name)
+            #expect(names == ["carts", "front-end", "orders"])
+            #expect(run.standardOutput.contains("create Secret carts-env in namespace sock-shop"))
+            #expect(!run.standardOutput.contains("Tr0ub4dor"))
+        }
     }
 }
