@@ -31,6 +31,10 @@ extension DeploymentImport {
             templateNote(path, "has no handler a Microservice can express")
             return nil
         }
+        if case .string(let portName)? = probe.port, !(spec.ports ?? []).contains(where: { $0.name == portName }) {
+            templateNote(path, "probes port \"\(portName)\", which the container does not declare (it fails in the cluster too); left out")
+            return nil
+        }
         probe.initialDelaySeconds = original["initialDelaySeconds"]?.intValue
         probe.periodSeconds = original["periodSeconds"]?.intValue
         probe.timeoutSeconds = original["timeoutSeconds"]?.intValue

@@ -15,7 +15,9 @@ enum ImportFinisher {
             microservice = try MicroserviceReader.read(document)
         } catch let error as MicroserviceError {
             let issues = error.issues.map { "\($0)" }.joined(separator: "; ")
-            return .failure(problem(deployment, "not importable: the Microservice it maps to is invalid: \(issues)"))
+            // metadata paths are the same in the Deployment; spec paths are the Microservice's own.
+            let path = error.issues.first.map(\.path).flatMap { $0.description.hasPrefix("metadata") ? $0 : nil } ?? .root
+            return .failure(problem(deployment, "not importable: the Microservice it maps to is invalid: \(issues)", at: path))
         } catch {
             return .failure(problem(deployment, "not importable: \(error)"))
         }
@@ -39,8 +41,9 @@ enum ImportFinisher {
         return .success(service.withDocument(yaml))
     }
 
-    private static func problem(_ deployment: DeploymentImport, _ message: String) -> ImportProblem {
-        ImportProblem(kind: .notImportable, location: deployment.deployment.location(), object: deployment.deployment.reference, message: message)
+    private static func problem(_ deployment: DeploymentImport, _ message: String, at path: FieldPath = .root) -> ImportProblem {
+        ImportProblem(kind: .notImportable, location: deployment.deployment.location(of: path), object: deployment.deployment.reference,
+                      message: message)
     }
 
     struct ImportFailure: Error, CustomStringConvertible {

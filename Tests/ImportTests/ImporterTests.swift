@@ -106,3 +106,54 @@ import Testing
         #expect(!sockshop.hasInvalidInput)
     }
 }
+
+/// Inputs a Microservice can only partly express: each gap is reported, never dropped silently.
+@Suite struct PartialImportTests {
+    static let manifest = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: legacy-api}
+        spec:
+          selector: {matchLabels: {app: legacy}}
+          template:
+            metadata: {labels: {app: legacy}}
+            spec:
+              containers:
+                - name: app
+                  image: registry.example.com/legacy:1.2.3
+                  ports: [{containerPort: 80}, {containerPort: 53, protocol: UDP}]
+                  env:
+                    - {name: WORKERS, value: "4"}
+                    - {name: CFG, valueFrom: {configMapKeyRef: {name: c, key: k}}}
+                  securityContext: {runAsUser: 0}
+                  livenessProbe: {httpGet: {port: web}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: legacy.worker}
+        spec:
+          template:
+            spec:
+              containers: [{name: worker, image: registry.example.com/worker:2.0.0}]
+        """
+
+    @Test func gapsAreReportedAndTheRestImported() throws {
+        let objects = try SourceReader.objects(in: Self.manifest, file: "legacy.yaml")
+        let result = Importer().run(objects.map(ImportInput.init))
+        let service = try #require(result.services.first)
+        let spec = service.microservice.spec
+        #expect(spec.ports == [ServicePort(name: "http", port: 80, protocol: .http)])
+        #expect(spec.env == [EnvVar(name: "WORKERS", value: "4")])
+        #expect(spec.probes == nil)
+        #expect(spec.security?.runAsUser == 0 && spec.security?.runAsNonRoot == false, "root keeps running as root, or the pod would not start")
+        let subjects = service.notExpressed.map(\.subject)
+        #expect(subjects.contains("spec.template.spec.containers[app].ports[53/UDP]"))
+        #expect(subjects.contains("spec.template.spec.containers[app].env[CFG]"))
+        #expect(subjects.contains("spec.template.spec.containers[app].livenessProbe"))
+        #expect(service.notExpressed.filter(\.unexplained).isEmpty)
+        #expect(result.problems.map(\.description) == [
+            "legacy.yaml:21: Deployment legacy.worker: not importable: the Microservice it maps to is invalid: metadata.name: "
+                + "\"legacy.worker\" is not a DNS-1035 label (starts with a letter; lowercase letters, digits and '-', at most 63)",
+        ])
+    }
+}
