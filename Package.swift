@@ -51,6 +51,9 @@ let package = Package(
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
         .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        // Pure: existing Deployments (and the objects around them) -> Microservices, with what
+        // could not be expressed and what adoption would change.
+        .target(name: "Import", dependencies: ["ShipshapeAPI", "Render", "Checklist", "KubeModel"]),
         // The operator: informers and caches, work queue, reconciler, leader election, health
         // and metrics endpoints; every long-running part a Service.
         .target(
@@ -125,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Controller", "Admission", "AdmissionServer", "KubeClient",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Import", "Controller", "Admission", "AdmissionServer", "KubeClient",
                 // `shipshape dev`: the sandbox, its schemas and the webhook's self-issued CA.
                 "KubeSandbox", "KubeSchema", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -152,6 +155,7 @@ let package = Package(
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema", "CEL"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Render", "ShipshapeAPI", "KubeModel"]),
         // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing.
         .target(name: "ShipshapeTesting", dependencies: ["KubeModel"], path: "Tests/ShipshapeTesting"),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),

@@ -50,7 +50,7 @@ extension RuleDefinition {
         })
 
     private static func looksSecret(name: String, value: String) -> Bool {
-        !value.isEmpty && (SecretDetector.nameLooksSecret(name) || SecretDetector.valueLooksSecret(value))
+        Checklist.literalLooksSecret(name: name, value: value)
     }
 
     private static func oversized(_ variable: LiteralVariable) -> Violation? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KubeClient
+import KubeModel
 
 /// How `audit` finds and reads a cluster: kubeconfig, context and namespaces, as kubectl takes them.
 struct ClusterArguments: ParsableArguments {
@@ -32,6 +33,13 @@ struct ClusterArguments: ParsableArguments {
     /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
     /// standard error. Configuration, connection and authorization failures exit 2.
     func read() async throws(CLIError) -> AuditInput {
+        let live = try await read(purpose: "audit")
+        return AuditInput.cluster(live.objects, name: live.name)
+    }
+
+    /// The objects read live and the context's name (`cluster` without one); `purpose` words
+    /// the failure message (`cannot audit ...`).
+    func read(purpose: String) async throws(CLIError) -> (objects: [JSONValue], name: String) {
         let configuration: ClientConfiguration
         let client: KubernetesClient
         do {
@@ -44,9 +52,9 @@ struct ClusterArguments: ParsableArguments {
         do {
             let inventory = try await ClusterInventory.read(from: client, scope: scope)
             for note in inventory.notes { Terminal.note("note: \(note)") }
-            return AuditInput.cluster(inventory.objects, name: configuration.contextName ?? "cluster")
+            return (inventory.objects, configuration.contextName ?? "cluster")
         } catch {
-            throw CLIError.invalidInput(["cannot audit \(configuration.server) (\(configuration.origin)): \(error)"], exitCode: 2)
+            throw CLIError.invalidInput(["cannot \(purpose) \(configuration.server) (\(configuration.origin)): \(error)"], exitCode: 2)
         }
     }
 }
