@@ -70,5 +70,5 @@ struct RecoveryTests {
         }
     }
 
-    static let outage = Duration.seconds(20)
+    static let outage = Duration.seconds(10)
 }
