@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist",
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -156,7 +157,8 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Render", "ShipshapeAPI", "KubeModel"]),
-        // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing.
+        // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing, a
+        // manual clock.
         .target(name: "ShipshapeTesting", dependencies: ["KubeModel"], path: "Tests/ShipshapeTesting"),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),
         .testTarget(
@@ -172,7 +174,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),
         // The operator end to end against KubeSandbox, in-process and as the built `shipshape` binary.
         .testTarget(
             name: "OperatorTests",

@@ -54,6 +54,10 @@ public enum KubeError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// How long the server asked to wait before a retry (Retry-After, or the Status's
+    /// `details.retryAfterSeconds`), if it did.
+    public var retryAfter: Duration? { status?.details?.retryAfterSeconds.map { .seconds($0) } }
+
     public var isNotFound: Bool { statusCode == 404 }
     public var isConflict: Bool { statusCode == 409 && status?.reason != "AlreadyExists" }
     public var isAlreadyExists: Bool { statusCode == 409 && status?.reason == "AlreadyExists" }

@@ -3,7 +3,9 @@ import KubeModel
 extension KubernetesClient {
     /// The error for a non-2xx response: the body's Status when it is one, else a Status made
     /// from the HTTP code and the start of the body. 410 is `.gone`.
-    static func apiError(status code: Int, body: [UInt8]) -> KubeError {
+    /// The error for a non-2xx answer; a Retry-After header the Status does not repeat is kept
+    /// in its `details.retryAfterSeconds`.
+    static func apiError(status code: Int, body: [UInt8], retryAfter: Duration? = nil) -> KubeError {
         var status: Status
         if let value = try? JSONValue(parsingJSON: body), value["kind"]?.stringValue == "Status",
             let decoded = try? JSONValueDecoder().decode(Status.self, from: value)
@@ -13,6 +15,11 @@ extension KubernetesClient {
         } else {
             let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             status = Status(message: text.isEmpty ? "HTTP \(code)" : text, reason: reason(forHTTP: code), code: code)
+        }
+        if let retryAfter, status.details?.retryAfterSeconds == nil {
+            var details = status.details ?? StatusDetails()
+            details.retryAfterSeconds = Int(retryAfter.components.seconds)
+            status.details = details
         }
         return code == 410 || status.code == 410 ? .gone(status) : .api(status)
     }

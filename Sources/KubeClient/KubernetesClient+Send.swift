@@ -3,8 +3,9 @@ import KubeModel
 import Logging
 
 extension KubernetesClient {
-    /// Sends `request` with current credentials; retries idempotent requests after 429, 5xx
-    /// and dropped connections with backoff; fetches credentials again once after a 401.
+    /// Sends `request` with current credentials; retries as `RetryPolicy` says (dropped
+    /// connections and 5xx of idempotent requests, any 429, a restarting server's 503 and 403);
+    /// fetches credentials again once after a 401.
     /// Returns a 2xx response; anything else is thrown as a `KubeError`.
     public func send(_ request: APIRequest) async throws -> HTTPResponse {
         try await perform(request) { transport, http in
@@ -32,7 +33,7 @@ extension KubernetesClient {
         errorBody: (Response) async throws -> [UInt8]
     ) async throws -> Response {
         let retry = options.retry
-        var attempt = 1
+        var attempts = (standard: 1, recovery: 1)
         var refreshedCredentials = false
         while true {
             if Task.isCancelled { throw KubeError.cancelled }
@@ -43,30 +44,41 @@ extension KubernetesClient {
                 let (status, headers, response) = try await exchange(transport, http)
                 logger.debug("\(request.method) \(request.path) -> \(status)", metadata: ["elapsed": "\(ContinuousClock.now - started)"])
                 if (200..<300).contains(status) { return response }
-                let error = Self.apiError(status: status, body: try await errorBody(response))
+                let retryAfter = RetryPolicy.retryAfter(header: headers["Retry-After"])
+                let error = Self.apiError(status: status, body: try await errorBody(response), retryAfter: retryAfter)
                 if status == 401, authenticator.canRefresh, !refreshedCredentials {
                     refreshedCredentials = true
                     await authenticator.invalidate()
                     logger.info("\(request.method) \(request.path): 401, fetching credentials again")
                     continue
                 }
-                guard request.idempotent, RetryPolicy.isRetryable(status: status), retry.backoff.allowsRetry(after: attempt) else {
+                let recentlyUnavailable = availability.wasUnavailable(within: retry.recoveryWindow)
+                if RetryPolicy.signalsUnavailable(status: status) { availability.markUnavailable() }
+                let schedule = RetryPolicy.schedule(status: status, idempotent: request.idempotent, hasRetryAfter: error.retryAfter != nil,
+                                                    recentlyUnavailable: recentlyUnavailable)
+                switch schedule {
+                case .recovery? where retry.recovery.allowsRetry(after: attempts.recovery):
+                    waitBeforeRetry = retry.recovery.delay(retry: attempts.recovery - 1, retryAfter: error.retryAfter, unitRandom: retry.random())
+                    attempts.recovery += 1
+                case .standard? where retry.backoff.allowsRetry(after: attempts.standard):
+                    waitBeforeRetry = retry.backoff.delay(retry: attempts.standard - 1, retryAfter: error.retryAfter, unitRandom: retry.random())
+                    attempts.standard += 1
+                default:
                     throw error
                 }
-                let retryAfter = RetryPolicy.retryAfter(header: headers["Retry-After"])
-                    ?? error.status?.details?.retryAfterSeconds.map { Duration.seconds($0) }
-                waitBeforeRetry = retry.backoff.delay(retry: attempt - 1, retryAfter: retryAfter, unitRandom: retry.random())
-                logger.notice("\(request.method) \(request.path): \(status), retrying in \(waitBeforeRetry)")
-            } catch KubeError.transport(let failure) where request.idempotent && failure.isRetryable && retry.backoff.allowsRetry(after: attempt) {
-                waitBeforeRetry = retry.backoff.delay(retry: attempt - 1, retryAfter: nil, unitRandom: retry.random())
-                logger.notice("\(request.method) \(request.path): \(failure), retrying in \(waitBeforeRetry)")
+                logger.debug("\(request.method) \(request.path): \(status), retrying in \(waitBeforeRetry)")
+            } catch KubeError.transport(let failure) where failure.isRetryable {
+                availability.markUnavailable()
+                guard request.idempotent, retry.backoff.allowsRetry(after: attempts.standard) else { throw KubeError.transport(failure) }
+                waitBeforeRetry = retry.backoff.delay(retry: attempts.standard - 1, retryAfter: nil, unitRandom: retry.random())
+                attempts.standard += 1
+                logger.debug("\(request.method) \(request.path): \(failure), retrying in \(waitBeforeRetry)")
             }
             do {
                 try await retry.sleep(waitBeforeRetry)
             } catch {
                 throw KubeError.cancelled
             }
-            attempt += 1
         }
     }
 

@@ -20,6 +20,7 @@ public final class KubernetesClient: Sendable {
     public let options: ClientOptions
     let transport: any HTTPTransport
     let authenticator: Authenticator
+    let availability = ServerAvailability()
     let logger: Logger
 
     /// A client for `configuration`. `transport` defaults to a new `CurlTransport`.

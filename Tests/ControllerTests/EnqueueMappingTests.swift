@@ -43,10 +43,7 @@ import Testing
         spec.secrets = [SecretReference(env: "URL", secret: "db", key: "url"), SecretReference(envFrom: "keys")]
         spec.configFrom = [ConfigSource(configMap: "settings")]
         let uses = Microservice(metadata: ObjectMeta(name: "a", namespace: "shop"), spec: spec)
-        #expect(EnqueueMapping.references(uses, kind: "Secret", name: "db"))
-        #expect(EnqueueMapping.references(uses, kind: "Secret", name: "keys"))
-        #expect(EnqueueMapping.references(uses, kind: "ConfigMap", name: "settings"))
-        #expect(!EnqueueMapping.references(uses, kind: "ConfigMap", name: "db"))
+        #expect(EnqueueMapping.references(uses) == ["Secret/shop/db", "Secret/shop/keys", "ConfigMap/shop/settings"])
         #expect(EnqueueMapping.changedKeys(old: ["a": 1, "b": 2, "c": 3], new: ["a": 1, "b": 5, "d": 4]).sorted() == ["b", "c", "d"])
     }
 
@@ -60,5 +57,18 @@ import Testing
         #expect(store.all() == ["a/z": 3, "b/y": 2])
         store.replace(scope: nil, with: [:])
         #expect(store.count == 0)
+    }
+
+    @Test("the reference index answers who refers to what, following changes")
+    func referenceIndex() {
+        let index = ReferenceIndex()
+        index.set("shop/web", targets: ["shop/orders", "shop/catalog"])
+        index.set("shop/orders", targets: ["shop/catalog"])
+        #expect(index.sources(of: "shop/catalog") == ["shop/orders", "shop/web"])
+        index.set("shop/web", targets: ["shop/orders"])
+        #expect(index.sources(of: "shop/catalog") == ["shop/orders"])
+        #expect(index.sources(of: "shop/orders") == ["shop/web"])
+        index.set("shop/orders", targets: [])
+        #expect(index.sources(of: "shop/catalog") == [])
     }
 }

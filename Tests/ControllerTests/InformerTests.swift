@@ -1,6 +1,7 @@
 import KubeClient
 import KubeModel
 import Logging
+import ShipshapeTesting
 import Synchronization
 import Testing
 
@@ -81,14 +82,59 @@ func object(_ name: String, _ version: String) -> JSONValue {
     }
 }
 
-@Suite struct RetryBackoffTests {
-    @Test("full jitter under an exponential ceiling, reset after a healthy period")
-    func exponentialWithReset() {
-        var backoff = RetryBackoff(base: .seconds(1), cap: .seconds(8), resetAfter: .seconds(60))
-        let start = ContinuousClock.now
-        let delays = (0..<5).map { backoff.delay(now: start + .seconds($0), random: 0.999_999) }
-        #expect(delays.map { Int(($0 / .seconds(1)).rounded()) } == [1, 2, 4, 8, 8])
-        #expect(backoff.delay(now: start + .seconds(100), random: 0.5) == .milliseconds(500))
-        #expect(backoff.delay(now: start + .seconds(101), random: 0) == .zero)
+@Suite struct InformerBackoffTests {
+    /// The waits the informer sleeps on `clock`, advancing past each, `count` of them.
+    func waits(_ count: Int, on clock: ManualClock) async -> [Duration] {
+        var waits: [Duration] = []
+        for _ in 0..<count {
+            guard await clock.waitForSleepers(1), let deadline = clock.nextDeadline else { break }
+            let wait = deadline.offset - clock.now.offset
+            waits.append(wait)
+            clock.advance(by: wait)
+        }
+        return waits
+    }
+
+    @Test("an unavailable server is retried on the short schedule, other failures on the long one")
+    func twoSchedules() async {
+        let clock = ManualClock()
+        let refused = KubeError.transport(TransportError(kind: .connect, message: "refused"))
+        let denied = KubeError.api(Status(message: "forbidden", reason: "Forbidden", code: 403))
+        let script = ScriptedSource([.fail(refused), .fail(refused), .fail(refused), .fail(refused), .fail(denied),
+                                     .page([object("a", "1")], continueToken: nil, version: "1")])
+        let informer = Informer<JSONValue>(source: script.source, transform: { $0 }, clock: clock, random: { 1 }, logger: Logger(label: "test"))
+        let running = Task { await informer.run() }
+        let waits = await waits(5, on: clock)
+        #expect(waits == [.milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .milliseconds(12_800)])
+        #expect(await clock.waitUntil { informer.hasSynced })
+        running.cancel()
+        await running.value
+    }
+
+    @Test("a watch that closes at once with nothing delivered backs off instead of spinning")
+    func watchClosedAtOnce() async {
+        let clock = ManualClock()
+        let script = ScriptedSource([.page([], continueToken: nil, version: "1"), .events([], thenFail: nil), .events([], thenFail: nil)])
+        let informer = Informer<JSONValue>(source: script.source, transform: { $0 }, clock: clock, random: { 1 }, logger: Logger(label: "test"))
+        let running = Task { await informer.run() }
+        #expect(await waits(1, on: clock) == [.milliseconds(200)])
+        #expect(await waits(1, on: clock) == [.milliseconds(400)])
+        #expect(script.calls.withLock { $0 }.prefix(3) == ["list -", "watch 1", "watch 1"])
+        running.cancel()
+        await running.value
+    }
+
+    @Test("a server's Retry-After is waited")
+    func retryAfter() async {
+        let clock = ManualClock()
+        let throttled = KubeError.api(Status(message: "storage is (re)initializing", reason: "TooManyRequests",
+                                             details: StatusDetails(retryAfterSeconds: 3), code: 429))
+        let script = ScriptedSource([.fail(throttled), .page([], continueToken: nil, version: "1")])
+        let informer = Informer<JSONValue>(source: script.source, transform: { $0 }, clock: clock, random: { 1 }, logger: Logger(label: "test"))
+        let running = Task { await informer.run() }
+        #expect(await waits(1, on: clock) == [.seconds(3)])
+        #expect(await clock.waitUntil { informer.hasSynced })
+        running.cancel()
+        await running.value
     }
 }

@@ -46,6 +46,15 @@ import Testing
         #expect(machine.nextRequest == .watch(resourceVersion: "3"))
     }
 
+    @Test func aListWithoutAResourceVersionIsListedAgainNotWatchedFromNow() {
+        var machine = Machine()
+        let page = Machine.Input.listPage(items: ["a"], continueToken: nil, resourceVersion: "")
+        #expect(machine.step(page) == nil)
+        #expect(Machine.needsBackoff(after: page))
+        #expect(machine.nextRequest == .list(continueToken: nil))
+        #expect(!Machine.needsBackoff(after: .listPage(items: [], continueToken: "more", resourceVersion: "")))
+    }
+
     @Test func answersThatDoNotFitTheRequestAreIgnored() {
         var machine = Machine()
         #expect(machine.step(.added("stray", resourceVersion: "1")) == nil)

@@ -1,11 +1,22 @@
+import ShipshapeTesting
 import Testing
 @testable import Controller
 
+/// Waits one second per failure so far: easy to follow in tests.
+struct LinearRateLimiter: RateLimiter {
+    private var failures: [String: Int] = [:]
+    mutating func when(_ key: String, now: Duration) -> Duration {
+        failures[key, default: 0] += 1
+        return .seconds(failures[key, default: 0])
+    }
+    mutating func forget(_ key: String) { failures[key] = nil }
+    func failures(of key: String) -> Int { failures[key] ?? 0 }
+}
+
 @Suite struct WorkQueueTests {
-    static func linearBackoff(_ failures: Int) -> Duration { .seconds(failures) }
 
     @Test func keysAreDeduplicated() async {
-        let queue = WorkQueue<String>(backoff: Self.linearBackoff)
+        let queue = WorkQueue<String>(rateLimiter: LinearRateLimiter())
         await queue.add("a")
         await queue.add("a")
         await queue.add("b")
@@ -16,7 +27,7 @@ import Testing
     }
 
     @Test func aKeyIsNeverProcessedTwiceAtOnce() async {
-        let queue = WorkQueue<String>(backoff: Self.linearBackoff)
+        let queue = WorkQueue<String>(rateLimiter: LinearRateLimiter())
         await queue.add("a")
         #expect(await queue.next() == "a")
         await queue.add("a")  // changed while being reconciled
@@ -27,7 +38,7 @@ import Testing
     }
 
     @Test func userChangesAreNotStarvedByARelist() async {
-        let queue = WorkQueue<Int>(backoff: Self.linearBackoff)
+        let queue = WorkQueue<Int>()
         for key in 0..<1000 { await queue.add(key, priority: .low) }
         await queue.add(5000)
         await queue.add(7, priority: .normal)  // a low key raised by a user's change
@@ -39,9 +50,9 @@ import Testing
 
     @Test func failuresBackOffPerKeyAndForgetResets() async {
         let clock = ManualClock()
-        let queue = WorkQueue<String>(clock: clock, backoff: Self.linearBackoff)
+        let queue = WorkQueue<String>(clock: clock, rateLimiter: LinearRateLimiter())
         await queue.addRateLimited("a")
-        await queue.addRateLimited("a")  // still pending: the earlier delayed add stands
+        await queue.addRateLimited("a")  // 2 s: the pending 1 s add stands (the earlier wins)
         #expect(await queue.failureCount("a") == 2)
         #expect(await clock.waitForSleepers(1))
         #expect(await queue.snapshot.depth == 0)
@@ -55,7 +66,7 @@ import Testing
     }
 
     @Test func idleWorkersGetAKeyAsSoonAsOneIsAdded() async {
-        let queue = WorkQueue<String>(backoff: Self.linearBackoff)
+        let queue = WorkQueue<String>(rateLimiter: LinearRateLimiter())
         async let first = queue.next()
         var parked = false
         for _ in 0..<100_000 where !parked {
@@ -69,7 +80,7 @@ import Testing
 
     @Test func shutDownReleasesWorkersAndDropsDelayedKeys() async {
         let clock = ManualClock()
-        let queue = WorkQueue<String>(clock: clock, backoff: Self.linearBackoff)
+        let queue = WorkQueue<String>(clock: clock, rateLimiter: LinearRateLimiter())
         await queue.add("later", after: .seconds(10))
         #expect(await clock.waitForSleepers(1))
         await queue.add("now")
@@ -79,5 +90,52 @@ import Testing
         #expect(await queue.next() == nil)
         await queue.add("ignored")
         #expect(await queue.snapshot.depth == 0)
+    }
+
+    @Test func theEarliestDelayWins() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        await queue.add("a", after: .seconds(30))        // a requeue-after for a rollout
+        #expect(await clock.waitForSleepers(1))
+        await queue.add("a", after: .seconds(1))          // then a retry due sooner
+        await queue.add("a", after: .seconds(60))         // and a later one, which changes nothing
+        #expect(await queue.scheduledCount == 1)
+        #expect(await clock.waitUntil { clock.nextDeadline?.offset == .seconds(1) })
+        clock.advance(by: .seconds(1))
+        #expect(await queue.next() == "a")
+        await queue.done("a")
+        // The superseded 30 s entry does not fire again.
+        clock.advance(by: .seconds(60))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 0 && clock.sleeperCount == 0 })
+        #expect(await queue.isIdle)
+    }
+
+    @Test func delayedAddsShareOneTimer() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<Int>(clock: clock)
+        for key in 0..<1000 { await queue.add(key, after: .milliseconds(1000 - key)) }
+        #expect(await clock.waitForSleepers(1))
+        #expect(clock.sleeperCount == 1)
+        #expect(await queue.scheduledCount == 1000)
+        clock.advance(by: .milliseconds(500))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 500 })
+        #expect(await queue.next() == 999)   // due first, handed out first
+        #expect(clock.sleeperCount == 1)
+        clock.advance(by: .milliseconds(500))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 999 })
+        #expect(await queue.scheduledCount == 0)
+    }
+
+    @Test func retriesAreBoundedOverallByTheBucket() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<Int>(clock: clock)   // the default: 5 ms..1000 s per key, 10 qps / 100 burst
+        for key in 0..<300 { await queue.addRateLimited(key) }
+        clock.advance(by: .milliseconds(5))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 100 })   // the burst
+        clock.advance(by: .milliseconds(995))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 110 })   // then 10 a second
+        #expect(await queue.snapshot.depth == 110)
+        clock.advance(by: .seconds(19))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 300 })
     }
 }

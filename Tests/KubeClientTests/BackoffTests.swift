@@ -23,9 +23,24 @@ import Testing
     @Test func attemptsAreBoundedAndOnlyTransientStatusesRetry() {
         #expect(backoff.allowsRetry(after: 3))
         #expect(!backoff.allowsRetry(after: 4))
-        #expect(RetryPolicy.isRetryable(status: 429))
-        #expect(RetryPolicy.isRetryable(status: 503))
-        #expect(!RetryPolicy.isRetryable(status: 409))
-        #expect(!RetryPolicy.isRetryable(status: 501))
+    }
+
+    @Test func aRestartingServersAnswersRetryOnTheRecoverySchedule() {
+        func schedule(_ status: Int, idempotent: Bool = true, retryAfter: Bool = false, unavailable: Bool = false) -> RetryPolicy.Schedule? {
+            RetryPolicy.schedule(status: status, idempotent: idempotent, hasRetryAfter: retryAfter, recentlyUnavailable: unavailable)
+        }
+        #expect(schedule(429) == .recovery)
+        #expect(schedule(429, idempotent: false) == .recovery, "a 429 was never processed")
+        #expect(schedule(503) == .recovery)
+        #expect(schedule(503, idempotent: false) == nil)
+        #expect(schedule(503, idempotent: false, retryAfter: true) == .recovery)
+        #expect(schedule(403) == nil, "a denial")
+        #expect(schedule(403, idempotent: false, unavailable: true) == .recovery, "a restarting authorizer")
+        #expect(schedule(500) == .standard)
+        #expect(schedule(500, idempotent: false) == nil)
+        #expect(schedule(409) == nil)
+        #expect(schedule(501) == nil)
+        #expect(RetryPolicy.signalsUnavailable(status: 503))
+        #expect(!RetryPolicy.signalsUnavailable(status: 403))
     }
 }

@@ -78,7 +78,8 @@ import Testing
         let sleeps = SleepRecorder()
         let object = try await makeClient(server, sleeps: sleeps).resource(ConfigMap.self, namespace: "shop").get("app")
         #expect(object.metadata.name == "app")
-        #expect(sleeps.recorded == [.milliseconds(50), .seconds(2), .milliseconds(200)])
+        // The drop on the standard schedule; the 429 and the 503 on the short recovery one.
+        #expect(sleeps.recorded == [.milliseconds(50), .seconds(2), .milliseconds(100)])
     }
 
     @Test func nonIdempotentRequestsAreNotRetriedAndAttemptsAreBounded() async throws {
@@ -90,8 +91,8 @@ import Testing
         }
         #expect(server.requests.count == 1)
         await #expect(throws: KubeError.self) { try await api.get("x") }
-        #expect(server.requests.count == 5, "one create, then four attempts of the get")
-        #expect(sleeps.recorded.count == 3)
+        #expect(server.requests.count == 11, "one create, then ten attempts of the get (the recovery schedule's bound)")
+        #expect(sleeps.recorded.count == 9)
     }
 
     @Test func a401FetchesCredentialsAgainOnce() async throws {

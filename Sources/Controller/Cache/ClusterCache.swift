@@ -15,6 +15,10 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     public let children: [ChildKind: ObjectStore<JSONValue>]
     public let secrets = ObjectStore<JSONValue>()
     public let configMaps = ObjectStore<JSONValue>()
+    /// Microservice → the Microservices it depends on by name, and the reverse.
+    let dependencyIndex = ReferenceIndex()
+    /// Microservice → the Secrets and ConfigMaps it reads (`Secret/ns/name`), and the reverse.
+    let referenceIndex = ReferenceIndex()
     private let informers: [@Sendable () async -> Void]
     private let syncChecks: [@Sendable () -> Bool]
 
@@ -46,21 +50,26 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             syncChecks.append { informer.hasSynced }
         }
         let microservices = self.microservices
-        let dependents: @Sendable (String) -> [String] = { key in
-            microservices.values().filter { EnqueueMapping.dependsOn($0, key) }.map(\.key)
+        let dependencyIndex = self.dependencyIndex, referenceIndex = self.referenceIndex
+        let dependents: @Sendable (String) -> [String] = { dependencyIndex.sources(of: $0) }
+        let index: @Sendable (String, Microservice?) -> Void = { key, microservice in
+            dependencyIndex.set(key, targets: Set(microservice.map(EnqueueMapping.dependencies) ?? []))
+            referenceIndex.set(key, targets: Set(microservice.map(EnqueueMapping.references) ?? []))
         }
         for source in sources.microservices {
             add(Informer(source: source, store: microservices, transform: { Self.decodeMicroservice($0, logger: logger) },
                          handler: { change in
                 switch change {
                 case .relisted(let old, let new):
-                    let keys = EnqueueMapping.changedKeys(old: old, new: new).flatMap {
-                        EnqueueMapping.keys(old: old[$0], new: new[$0], dependents: dependents)
-                    }
+                    let changed = EnqueueMapping.changedKeys(old: old, new: new)
+                    for key in changed { index(key, new[key]) }
+                    let keys = changed.flatMap { EnqueueMapping.keys(old: old[$0], new: new[$0], dependents: dependents) }
                     await enqueue(keys, .low)
                 case .upserted(let old, let new):
+                    index(new.key, new)
                     await enqueue(EnqueueMapping.keys(old: old, new: new, dependents: dependents), .normal)
                 case .deleted(let old):
+                    index(old.key, nil)
                     await enqueue(EnqueueMapping.keys(old: old, new: nil, dependents: dependents), .normal)
                 }
             }, clock: clock, logger: logger))
@@ -86,10 +95,7 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
         children = childStores
         for (kind, store, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
             let referencing: @Sendable (JSONValue) -> [String] = { object in
-                let namespace = object["metadata"]?["namespace"]?.stringValue ?? ""
-                let name = object["metadata"]?["name"]?.stringValue ?? ""
-                return microservices.objects(in: namespace).values
-                    .filter { EnqueueMapping.references($0, kind: kind, name: name) }.map(\.key)
+                referenceIndex.sources(of: EnqueueMapping.referenceKey(kind: kind, object.objectKey))
             }
             for source in kindSources {
                 add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
@@ -108,6 +114,9 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
         self.informers = informers
         self.syncChecks = syncChecks
     }
+
+    /// The keys of the Microservices that depend on the one with key `key` by name.
+    public func dependents(of key: String) -> [String] { dependencyIndex.sources(of: key) }
 
     /// The store of one child kind.
     public func store(_ kind: ChildKind) -> ObjectStore<JSONValue> {

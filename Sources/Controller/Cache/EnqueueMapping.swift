@@ -27,13 +27,6 @@ public enum EnqueueMapping {
         }
     }
 
-    /// Whether `microservice` depends on the Microservice with key `key`.
-    public static func dependsOn(_ microservice: Microservice, _ key: String) -> Bool {
-        (microservice.spec.dependsOn ?? []).contains { dependency in
-            dependency.service.map { ObjectKey.make(dependency.namespace ?? microservice.namespace, $0) } == key
-        }
-    }
-
     /// What to reconcile when a Microservice changed from `old` to `new` (either nil when
     /// created or deleted): itself, what it depends on before and after (their NetworkPolicies
     /// admit it), and, when its spec changed, what depends on it (their egress names its ports).
@@ -47,14 +40,18 @@ public enum EnqueueMapping {
         return keys.filter { seen.insert($0).inserted }
     }
 
-    /// Whether `microservice` reads the Secret (`kind` "Secret") or ConfigMap named `name`.
-    public static func references(_ microservice: Microservice, kind: String, name: String) -> Bool {
-        switch kind {
-        case "Secret": return (microservice.spec.secrets ?? []).contains { $0.secretName == name }
-        case "ConfigMap": return (microservice.spec.configFrom ?? []).contains { $0.configMap == name }
-        default: return false
+    /// The Secrets and ConfigMaps `microservice` reads, as `referenceKey`s.
+    public static func references(_ microservice: Microservice) -> [String] {
+        let namespace = microservice.namespace
+        let secrets = (microservice.spec.secrets ?? []).compactMap(\.secretName).map {
+            referenceKey(kind: "Secret", ObjectKey.make(namespace, $0))
         }
+        let configMaps = (microservice.spec.configFrom ?? []).map { referenceKey(kind: "ConfigMap", ObjectKey.make(namespace, $0.configMap)) }
+        return secrets + configMaps
     }
+
+    /// `Secret/shop/order-db`: a referenced object of `kind` with key `key`.
+    public static func referenceKey(kind: String, _ key: String) -> String { "\(kind)/\(key)" }
 
     /// The keys whose values differ between two listings (added, removed or changed).
     public static func changedKeys<Value: Equatable>(old: [String: Value], new: [String: Value]) -> [String] {

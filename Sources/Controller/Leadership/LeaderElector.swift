@@ -6,8 +6,10 @@ import ServiceLifecycle
 
 /// Runs leader election on a coordination.k8s.io/v1 Lease: every `retryPeriod` it reads the
 /// Lease and, as `LeaderElection` decides, takes or renews it with an optimistic-concurrency
-/// write (a 409 means someone else wrote first: read again). A leader that cannot renew within
-/// `renewDeadline` stops leading and goes on as a candidate; it never crashes the process. On
+/// write (a 409 means someone else wrote first: read again). Expiry is judged on this replica's
+/// monotonic clock. A leader that cannot renew within `renewDeadline` stops leading (the
+/// controller cancels its in-flight reconciles) and goes on as a candidate; it never crashes
+/// the process. On
 /// graceful shutdown (after the controller has drained) it releases the Lease so a standby
 /// takes over at once.
 public final class LeaderElector: ServiceLifecycle.Service, Sendable {
@@ -36,10 +38,12 @@ public final class LeaderElector: ServiceLifecycle.Service, Sendable {
     }
 
     public func run() async throws {
-        var lastRenewal: Date?
+        var election = self.election
+        var lastRenewal: Duration?
+        let elapsed = ElapsedClock(clock)
         let period = Duration.milliseconds(Int64(election.timings.retryPeriod * 1000))
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            lastRenewal = await attempt(lastRenewal: lastRenewal)
+            lastRenewal = await attempt(&election, lastRenewal: lastRenewal, clock: elapsed)
             do {
                 try await cancelWhenGracefulShutdown { [clock] in try await clock.sleep(for: period) }
             } catch {
@@ -49,22 +53,25 @@ public final class LeaderElector: ServiceLifecycle.Service, Sendable {
         await release()
     }
 
-    /// One round: read, decide, write. Returns the time of the last successful renewal.
-    private func attempt(lastRenewal: Date?) async -> Date? {
+    /// One round: read, decide, write. Returns the (monotonic) time of the last successful renewal.
+    private func attempt(_ election: inout LeaderElection, lastRenewal: Duration?, clock: ElapsedClock) async -> Duration? {
         for _ in 0..<2 {   // a conflict is answered by reading again at once, once
             do {
+                let started = clock.now
                 let current = try await read()
-                switch election.decide(current: current.map(LeaseCodec.record), now: now()) {
+                switch election.decide(current: current.map(LeaseCodec.record), now: clock.now, wallClock: now()) {
                 case .follow(let holder):
                     if leadership.isLeading { logger.warning("lost the lease to \(holder); reconciling stops") }
                     leadership.set(false)
                     return nil
                 case .write(let record):
                     let lease = LeaseCodec.lease(record, replacing: current, namespace: namespace, name: name)
-                    _ = try await (current == nil ? leases.create(lease) : leases.replace(lease))
+                    let written = try await (current == nil ? leases.create(lease) : leases.replace(lease))
+                    election.wrote(LeaseCodec.record(of: written), now: clock.now)
                     if !leadership.isLeading { logger.info("acquired the lease as \(election.identity)") }
                     leadership.set(true)
-                    return now()
+                    // Counted from before the read: the lease runs from no later than that.
+                    return started
                 }
             } catch let error as KubeError where error.isConflict || error.isAlreadyExists {
                 continue
@@ -73,7 +80,7 @@ public final class LeaderElector: ServiceLifecycle.Service, Sendable {
                 break
             }
         }
-        if leadership.isLeading, election.mustStepDown(lastRenewal: lastRenewal ?? .distantPast, now: now()) {
+        if leadership.isLeading, lastRenewal.map({ election.mustStepDown(lastRenewal: $0, now: clock.now) }) ?? true {
             logger.warning("could not renew the lease within \(election.timings.renewDeadline) s; reconciling stops")
             leadership.set(false)
             return nil
@@ -94,7 +101,7 @@ public final class LeaderElector: ServiceLifecycle.Service, Sendable {
         guard leadership.isLeading else { return }
         leadership.set(false)
         do {
-            guard let current = try await read(), let released = election.release(LeaseCodec.record(of: current), now: now()) else { return }
+            guard let current = try await read(), let released = election.release(LeaseCodec.record(of: current), wallClock: now()) else { return }
             _ = try await leases.replace(LeaseCodec.lease(released, replacing: current, namespace: namespace, name: name))
             logger.info("released the lease")
         } catch {

@@ -17,14 +17,4 @@ public struct LeaseRecord: Sendable, Equatable {
         self.leaseTransitions = leaseTransitions
     }
 
-    /// When the current holder's claim lapses unless renewed.
-    public var expiry: Date? {
-        renewTime.map { $0.addingTimeInterval(TimeInterval(leaseDurationSeconds)) }
-    }
-
-    /// Whether nobody holds the lease at `now` (no holder, released, or not renewed in time).
-    public func isVacant(at now: Date) -> Bool {
-        guard let holder = holderIdentity, !holder.isEmpty, let expiry else { return true }
-        return expiry <= now
-    }
 }

@@ -18,6 +18,9 @@ public struct OperatorSettings: Sendable {
     /// Watch referenced Secrets' metadata so a rotation rolls the pods. Off, the operator needs
     /// no access to Secrets (RBAC cannot grant list/watch without also granting their data).
     public var secretRotation: Bool
+    /// How long a Microservice whose reconcile failed waits before the next attempt; by default
+    /// controller-runtime's (per key 5 ms doubling to 1000 s, overall 10 qps with a burst of 100).
+    public var rateLimiter: any RateLimiter<String> = MaxOfRateLimiter<String>.controllerDefault()
 
     public struct LeaseSettings: Sendable {
         public var namespace: String
@@ -59,9 +62,7 @@ public final class Operator: Sendable {
                 metrics: OperatorMetrics = OperatorMetrics(), sources: ClusterCache.Sources? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
         self.metrics = metrics
-        let queue = WorkQueue<String> { failures in
-            RetryBackoff.ceiling(base: .milliseconds(100), cap: .seconds(300), failures: failures - 1) * Double.random(in: 0.5...1)
-        }
+        let queue = WorkQueue<String>(rateLimiter: settings.rateLimiter)
         self.queue = queue
         let cache = ClusterCache(
             sources: sources ?? .live(client, namespaces: settings.namespaces, secrets: settings.secretRotation),

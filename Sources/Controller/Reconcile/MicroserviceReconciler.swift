@@ -56,7 +56,7 @@ public struct MicroserviceReconciler: Reconciler {
             await events.record(microservice, .warning, reason: "DependencyUnresolved", action: "Reconcile",
                                 note: unresolved.joined(separator: "; "))
         }
-        var applyError: String?
+        var applyFailure: ControllerError?
         if let invalidSpec {
             logger.info("invalid spec, not applied", metadata: ["issues": "\(invalidSpec)"])
             await events.record(microservice, .warning, reason: "InvalidSpec", action: "Reconcile", note: "not applied: \(invalidSpec)")
@@ -69,8 +69,10 @@ public struct MicroserviceReconciler: Reconciler {
                 try await applyChildren(desired, of: microservice, logger: logger)
                 try await prune(microservice, keeping: desired, logger: logger)
             } catch {
-                applyError = "\(error)"
-                await events.record(microservice, .warning, reason: "ApplyFailed", action: "Apply", note: "\(error)")
+                let failure = error as? ControllerError
+                    ?? .request(object: "Microservice \(key)", operation: "apply children of", cause: error)
+                applyFailure = failure
+                await events.record(microservice, .warning, reason: "ApplyFailed", action: "Apply", note: "\(failure)")
             }
         }
         let deployment = cache.store(.deployment).get(namespace: microservice.namespace, name: microservice.name)
@@ -81,13 +83,13 @@ public struct MicroserviceReconciler: Reconciler {
         let observation = StatusBuilder.Observation(
             generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
             deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
-            blockedByChecklist: blocked && invalidSpec == nil, applyError: applyError, invalidSpec: invalidSpec,
+            blockedByChecklist: blocked && invalidSpec == nil, applyError: applyFailure.map { "\($0)" }, invalidSpec: invalidSpec,
             unresolvedDependencies: unresolved, children: children)
         let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
         if status != microservice.status {
             try await writeStatus(status, of: microservice)
         }
-        if let applyError { throw ControllerError.request(object: "Microservice \(key)", operation: "apply children of", cause: applyError) }
+        if let applyFailure { throw applyFailure.terminalIfInvalid }
         let ready = status.conditions?.first { $0.type == "Ready" }?.status == "True"
         return ready || blocked ? .done : .requeue(after: rolloutRecheck)
     }
@@ -115,7 +117,7 @@ public struct MicroserviceReconciler: Reconciler {
         let key = microservice.key
         var peers = EnqueueMapping.dependencies(of: microservice).filter { $0 != key }.compactMap { cache.microservices.get(key: $0) }
         let known = Set(peers.map(\.key))
-        peers += cache.microservices.values().filter { $0.key != key && !known.contains($0.key) && EnqueueMapping.dependsOn($0, key) }
+        peers += cache.dependents(of: key).filter { $0 != key && !known.contains($0) }.compactMap { cache.microservices.get(key: $0) }
         return peers
     }
 
@@ -131,10 +133,10 @@ public struct MicroserviceReconciler: Reconciler {
             do {
                 applied = try await resources.apply(ChildComparison.stamped(object.value), fieldManager: Self.fieldManager, force: true)
             } catch {
-                throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: "\(error)")
+                throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: error)
             }
             let trimmed = ListWatchSource.trimmed(applied)
-            Self.writeThrough(trimmed, key: trimmed.objectKey, version: trimmed.resourceVersion, into: store) { $0.resourceVersion }
+            Self.writeThrough(trimmed, key: trimmed.objectKey, replacing: observed?.resourceVersion, into: store) { $0.resourceVersion }
             metrics.childWrite(kind: kind.rawValue, operation: observed == nil ? "create" : "update")
             logger.info("\(observed == nil ? "created" : "updated") \(kind.rawValue) \(object.name)")
             if observed == nil {
@@ -172,7 +174,7 @@ public struct MicroserviceReconciler: Reconciler {
                 // Already gone.
             } catch {
                 throw ControllerError.request(object: "\(child.kind.rawValue) \(microservice.namespace)/\(child.name)", operation: "delete",
-                                              cause: "\(error)")
+                                              cause: error)
             }
             cache.store(child.kind).remove(namespace: microservice.namespace, name: child.name)
             metrics.childWrite(kind: child.kind.rawValue, operation: "delete")
@@ -194,24 +196,25 @@ public struct MicroserviceReconciler: Reconciler {
             let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
                 .applyStatus(body, fieldManager: Self.fieldManager, force: true)
             if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
-                Self.writeThrough(updated, key: updated.key, version: updated.metadata.resourceVersion ?? "", into: cache.microservices) {
-                    $0.metadata.resourceVersion ?? ""
+                Self.writeThrough(updated, key: updated.key, replacing: microservice.metadata.resourceVersion, into: cache.microservices) {
+                    $0.metadata.resourceVersion
                 }
             }
         } catch let error as KubeError where error.isNotFound {
             // Deleted meanwhile.
         } catch {
-            throw ControllerError.request(object: "Microservice \(microservice.key)", operation: "write status of", cause: "\(error)")
+            throw ControllerError.request(object: "Microservice \(microservice.key)", operation: "write status of", cause: error)
         }
     }
 
-    /// Puts what a write returned into the cache unless the cache already holds a newer version,
-    /// so the next reconcile does not act on what it just changed.
-    static func writeThrough<Value: Sendable>(_ value: Value, key: String, version: String, into store: ObjectStore<Value>,
-                                              versionOf: (Value) -> String) {
+    /// Puts what a write returned into the cache, so the next reconcile does not act on what it
+    /// just changed, but only while the cache still holds the version the write replaced
+    /// (`replaced`, nil for an object that did not exist): once the watch has delivered anything
+    /// else, the cache is left to the watch. resourceVersions are opaque: compared for equality only.
+    static func writeThrough<Value: Sendable>(_ value: Value, key: String, replacing replaced: String?, into store: ObjectStore<Value>,
+                                              versionOf: (Value) -> String?) {
         let (namespace, name) = ObjectKey.split(key)
-        if let current = store.get(namespace: namespace, name: name), let held = Int(versionOf(current)), let new = Int(version),
-           held > new { return }
+        guard store.get(namespace: namespace, name: name).flatMap(versionOf) == replaced else { return }
         store.set(namespace: namespace, name: name, value)
     }
 }

@@ -4,12 +4,14 @@ import Logging
 public enum ReconcileAction: Sendable, Equatable {
     /// Converged; wait for the next change.
     case done
-    /// Look again after this long (a rollout in progress).
+    /// Look again after this long (a rollout in progress). Zero goes through the queue's rate
+    /// limiter (controller-runtime's `Requeue: true`), so a reconciler cannot spin.
     case requeue(after: Duration)
 }
 
 /// Brings one object's world in line with its spec, as controller-runtime's `Reconciler`.
-/// Throwing retries the key with per-key backoff, except for a `ControllerError.terminal`.
+/// Throwing retries the key as the queue's rate limiter says (never sooner than a server's
+/// Retry-After), except for a `ControllerError.terminal`.
 public protocol Reconciler: Sendable {
     /// Reconciles the object with key `namespace/name`; `logger` carries the key and a reconcile id.
     func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction

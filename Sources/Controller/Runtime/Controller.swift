@@ -3,9 +3,12 @@ import ServiceLifecycle
 import Synchronization
 
 /// Runs `workers` reconcilers over the work queue while this replica leads and the cache has
-/// synced. Losing leadership stops taking work (in-flight reconciles finish) and waits to lead
-/// again. Graceful shutdown stops taking work and gives in-flight reconciles `shutdownTimeout`
-/// before cancelling them.
+/// synced. Losing leadership cancels in-flight reconciles at once and waits for them to end,
+/// then waits to lead again: the elector gives up leading `leaseDuration - renewDeadline`
+/// (5 s by default) before any other replica may take the Lease, so two replicas never write
+/// at once. (controller-runtime exits the process instead; a replica here stays a warm standby.)
+/// Graceful shutdown stops taking work and gives in-flight reconciles `shutdownTimeout` before
+/// cancelling them.
 public final class Controller: ServiceLifecycle.Service, Sendable {
     public struct Settings: Sendable {
         public var name: String
@@ -60,29 +63,43 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
         logger.info("leading with synced caches: reconciling with \(settings.workers) workers")
         await queue.resume()
         for key in allKeys() { await queue.add(key, priority: .low) }
-        await withTaskGroup(of: Bool.self) { group in
+        await withTaskGroup(of: TermEnd.self) { group in
             for _ in 0..<settings.workers {
-                group.addTask { await self.work(); return true }
+                group.addTask { await self.work(); return .finished }
             }
             group.addTask {
                 await self.waitForStop()
                 await self.queue.pause()
-                guard Task.isShuttingDownGracefully else { return true }
-                do { try await self.clock.sleep(for: self.settings.shutdownTimeout) } catch { return true }
-                return false
+                guard Task.isShuttingDownGracefully else {
+                    // Lost the lease: another replica may start soon; stop writing now.
+                    return Task.isCancelled ? .finished : .leadershipLost
+                }
+                do { try await self.clock.sleep(for: self.settings.shutdownTimeout) } catch { return .finished }
+                return .deadlinePassed
             }
             var running = settings.workers + 1
             while let finished = await group.next() {
                 running -= 1
-                if !finished {
+                switch finished {
+                case .deadlinePassed:
                     logger.warning("in-flight reconciles did not finish within \(settings.shutdownTimeout); cancelling them")
                     group.cancelAll()
-                } else if running == 1, Task.isShuttingDownGracefully || !leadership.isLeading {
+                case .leadershipLost:
+                    logger.warning("lost leadership: cancelling in-flight reconciles")
+                    group.cancelAll()
+                case .finished where running == 1 && (Task.isShuttingDownGracefully || !leadership.isLeading):
                     group.cancelAll()   // every worker is done: stop waiting for the deadline
+                case .finished:
+                    break
                 }
             }
         }
         logger.info("stopped reconciling")
+    }
+
+    /// How a task of a term as leader ended.
+    private enum TermEnd {
+        case finished, leadershipLost, deadlinePassed
     }
 
     /// Returns when leadership is lost or graceful shutdown begins.
@@ -113,9 +130,12 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
             switch action {
             case .done:
                 metrics.reconciled(.success, duration: .now - started)
-            case .requeue(let delay):
+            case .requeue(let delay) where delay > .zero:
                 metrics.reconciled(.requeueAfter, duration: .now - started)
                 await queue.add(key, after: delay)
+            case .requeue:
+                metrics.reconciled(.requeueAfter, duration: .now - started)
+                await queue.addRateLimited(key)
             }
         } catch let error as ControllerError where error.isTerminal {
             await queue.forget(key)
@@ -123,9 +143,14 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
             logger.error("reconcile failed, not retrying: \(error)")
         } catch {
             metrics.reconciled(.error, duration: .now - started)
-            metrics.queued(retry: true)
-            await queue.addRateLimited(key)
-            logger.warning("reconcile failed, retrying with backoff: \(error)")
+            if Task.isCancelled {
+                // Leadership lost or shutdown: the key is reconciled by whoever leads next.
+                logger.info("reconcile cancelled: \(error)")
+            } else {
+                metrics.queued(retry: true)
+                await queue.addRateLimited(key, notBefore: (error as? ControllerError)?.retryAfter)
+                logger.warning("reconcile failed, retrying with backoff: \(error)")
+            }
         }
         await queue.done(key)
     }

@@ -7,7 +7,8 @@ public struct WatchMachine<Object: Sendable>: Sendable {
         case empty
         /// Listing page by page; `items` collects the pages so far.
         case listing(continueToken: String, items: [Object])
-        /// Watching from `resourceVersion`, the last version seen (event or bookmark).
+        /// Watching from `resourceVersion`, the last version seen (event or bookmark). Versions
+        /// are opaque: passed back to the server, never compared.
         case watching(resourceVersion: String)
     }
 
@@ -52,10 +53,14 @@ public struct WatchMachine<Object: Sendable>: Sendable {
         }
     }
 
-    /// Whether the driver should back off before the next request.
+    /// Whether the driver should back off before the next request: after a failure, and after
+    /// a complete list without a resourceVersion (listed again, never watched "from now").
     public static func needsBackoff(after input: Input) -> Bool {
-        if case .failed = input { return true }
-        return false
+        switch input {
+        case .failed: return true
+        case .listPage(_, let token, let version): return (token ?? "").isEmpty && version.isEmpty
+        default: return false
+        }
     }
 
     /// Advances on one input; returns the event to publish, if any.
@@ -88,6 +93,12 @@ public struct WatchMachine<Object: Sendable>: Sendable {
     private mutating func finishOrContinue(_ items: [Object], _ token: String?, _ version: String) -> Event? {
         if let token, !token.isEmpty {
             state = .listing(continueToken: token, items: items)
+            return nil
+        }
+        guard !version.isEmpty else {
+            // A watch without a version would start "from now" and miss what changed since the
+            // list: list again instead (after a backoff), as kube-rs does.
+            state = .empty
             return nil
         }
         state = .watching(resourceVersion: version)

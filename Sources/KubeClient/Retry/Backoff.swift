@@ -32,26 +32,64 @@ public struct Backoff: Sendable, Hashable {
     public func allowsRetry(after attempt: Int) -> Bool { attempt < maxAttempts }
 }
 
-/// When the client retries and how it waits: the backoff, a random source and a sleeper,
+/// When the client retries and how it waits: two schedules, a random source and a sleeper,
 /// injectable so tests need no real sleeps.
+///
+/// - The standard schedule: dropped connections and 500, 502, 504 answers of idempotent
+///   requests (or of any request the server gave a Retry-After).
+/// - The recovery schedule, short and separate: a server that is (re)starting or shedding load
+///   answers 429 (`storage is (re)initializing`, priority and fairness), 503, and, for a
+///   moment after it is back, 403 while its authorizer's caches fill. A 429 and such a 403 were
+///   never processed, so any request is retried; a 403 only within `recoveryWindow` of the
+///   last sign that the server was unavailable (otherwise it is a real denial).
+///
+/// A server's Retry-After is always waited in full (up to `Backoff.maxRetryAfter`). Retries
+/// are logged at debug level only: the caller that finally gets the error reports it once.
 public struct RetryPolicy: Sendable {
     public var backoff: Backoff
+    public var recovery: Backoff
+    /// How long after the server last looked unavailable a 403 is taken for a restart's.
+    public var recoveryWindow: Duration
     /// A draw in [0, 1).
     public var random: @Sendable () -> Double
     public var sleep: @Sendable (Duration) async throws -> Void
 
-    public init(backoff: Backoff = Backoff(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+    public init(backoff: Backoff = Backoff(),
+                recovery: Backoff = Backoff(base: .milliseconds(100), cap: .seconds(1), maxAttempts: 10),
+                recoveryWindow: Duration = .seconds(30),
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.backoff = backoff
+        self.recovery = recovery
+        self.recoveryWindow = recoveryWindow
         self.random = random
         self.sleep = sleep
     }
 
     /// No retries at all.
-    public static let never = RetryPolicy(backoff: Backoff(maxAttempts: 1))
+    public static let never = RetryPolicy(backoff: Backoff(maxAttempts: 1), recovery: Backoff(maxAttempts: 1))
 
-    /// Whether a response status is worth another attempt of an idempotent request.
-    public static func isRetryable(status: Int) -> Bool { [429, 500, 502, 503, 504].contains(status) }
+    /// The schedules a failed request can be retried on.
+    public enum Schedule: Sendable, Equatable {
+        case standard, recovery
+    }
+
+    /// The schedule that retries an answer with `status`; nil when it must not be retried.
+    /// - Parameters:
+    ///   - hasRetryAfter: the server said when to try again.
+    ///   - recentlyUnavailable: the server looked unavailable within the recovery window.
+    public static func schedule(status: Int, idempotent: Bool, hasRetryAfter: Bool, recentlyUnavailable: Bool) -> Schedule? {
+        switch status {
+        case 429: return .recovery
+        case 503: return idempotent || hasRetryAfter ? .recovery : nil
+        case 403: return recentlyUnavailable ? .recovery : nil
+        case 500, 502, 504: return idempotent || hasRetryAfter ? .standard : nil
+        default: return nil
+        }
+    }
+
+    /// Whether an answer says the server is (re)starting or overloaded.
+    public static func signalsUnavailable(status: Int) -> Bool { [429, 502, 503, 504].contains(status) }
 
     /// A Retry-After header in seconds (Kubernetes sends seconds); nil when absent or a date.
     public static func retryAfter(header: String?) -> Duration? {

@@ -1,10 +1,16 @@
 import DequeModule
+import HeapModule
 
 /// The reconciler's queue of keys, with controller-runtime's guarantees:
 /// - a key waiting in the queue is held once, however often it is added;
 /// - a key is never handed to two workers at once: one added while it is being processed is
 ///   handed out again after `done`;
-/// - failures back off per key (`addRateLimited`), and `forget` resets the count;
+/// - a delayed add (`add(_:after:)`) keeps the earliest time asked for, as client-go's
+///   delaying queue: a retry due sooner is not held behind a later "requeue after". Delays
+///   wait in one timer heap served by one task, not a task per key;
+/// - failures wait as the rate limiter says (`addRateLimited`; by default per-key exponential
+///   backoff from 5 ms to 1000 s combined with an overall 10 qps / 100 burst bucket), and
+///   `forget` resets the key's count;
 /// - `normal` adds (changes users make) are served before `low` ones (a relist's flood), so a
 ///   user's edit is never starved behind thousands of resync keys;
 /// - after `shutDown`, `next()` returns nil once the queue is empty, and delayed adds are dropped.
@@ -30,23 +36,30 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     private var processing: Set<Key> = []
     /// Keys added while being processed, re-queued on `done`.
     private var dirty: [Key: Priority] = [:]
-    private var failures: [Key: Int] = [:]
-    private var delayed: [Key: Task<Void, Never>] = [:]
+    private var rateLimiter: any RateLimiter<Key>
+    /// Delayed adds by due time; an entry whose time no longer matches `scheduled` is stale.
+    private var timers = Heap<Timer>()
+    /// The earliest due time of each key with a pending delayed add.
+    private var scheduled: [Key: Duration] = [:]
+    private var timerSequence = 0
+    private var timerGeneration = 0
+    /// The one task sleeping until the earliest timer, the time it waits for, and its
+    /// generation (a task replaced by an earlier timer may still wake; it is then ignored).
+    private var timerTask: (task: Task<Void, Never>, deadline: Duration, generation: Int)?
     private var workers: [CheckedContinuation<Key?, Never>] = []
     private var shuttingDown = false
     private var paused = false
     private var counters = Counters()
 
-    private let clock: any Clock<Duration>
-    private let backoff: @Sendable (_ failures: Int) -> Duration
+    private let clock: ElapsedClock
 
     /// - Parameters:
-    ///   - clock: the clock delayed adds wait on (a test clock in tests).
-    ///   - backoff: the delay before retry number `failures` (1 for the first retry).
+    ///   - clock: the clock delayed adds wait on (a manual clock in tests).
+    ///   - rateLimiter: how long a key that failed waits (`addRateLimited`).
     public init(clock: any Clock<Duration> = ContinuousClock(),
-                backoff: @escaping @Sendable (_ failures: Int) -> Duration) {
-        self.clock = clock
-        self.backoff = backoff
+                rateLimiter: any RateLimiter<Key> = MaxOfRateLimiter<Key>.controllerDefault()) {
+        self.clock = ElapsedClock(clock)
+        self.rateLimiter = rateLimiter
     }
 
     /// Queues `key`, or raises the priority it already waits at.
@@ -78,31 +91,32 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         if priority == .normal { normalQueue.append(key) } else { lowQueue.append(key) }
     }
 
-    /// Queues `key` after `delay` (a "requeue after"); an earlier pending delayed add is kept.
+    /// Queues `key` after `delay` (a "requeue after"). When `key` already waits for a delayed
+    /// add, the earlier of the two times stands.
     public func add(_ key: Key, after delay: Duration) {
         guard !shuttingDown else { return }
         guard delay > .zero else { return add(key) }
-        guard delayed[key] == nil else { return }
-        let clock = self.clock
-        delayed[key] = Task { [weak self] in
-            do { try await clock.sleep(for: delay) } catch { return }
-            await self?.fireDelayed(key)
-        }
+        let due = clock.now + delay
+        if let pending = scheduled[key], pending <= due { return }
+        scheduled[key] = due
+        timerSequence += 1
+        timers.insert(Timer(due: due, sequence: timerSequence, key: key))
+        armTimer()
     }
 
-    /// Queues `key` after its per-key backoff, counting a failure.
-    public func addRateLimited(_ key: Key) {
-        let count = (failures[key] ?? 0) + 1
-        failures[key] = count
+    /// Queues `key` when the rate limiter allows, counting a failure; never sooner than
+    /// `notBefore` (a server's Retry-After) when given.
+    public func addRateLimited(_ key: Key, notBefore: Duration? = nil) {
         counters.retries += 1
-        add(key, after: backoff(count))
+        let delay = rateLimiter.when(key, now: clock.now)
+        add(key, after: max(delay, notBefore ?? .zero))
     }
 
     /// Forgets `key`'s failures (after a successful reconcile).
-    public func forget(_ key: Key) { failures[key] = nil }
+    public func forget(_ key: Key) { rateLimiter.forget(key) }
 
     /// How many times `key` has failed since it was last forgotten.
-    public func failureCount(_ key: Key) -> Int { failures[key] ?? 0 }
+    public func failureCount(_ key: Key) -> Int { rateLimiter.failures(of: key) }
 
     /// The next key to process; suspends until one is ready. Nil once shut down and drained,
     /// and at once while paused.
@@ -136,21 +150,26 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     /// Stops accepting keys, cancels delayed adds, and releases idle workers with nil.
     public func shutDown() {
         shuttingDown = true
-        for task in delayed.values { task.cancel() }
-        delayed.removeAll()
+        timerTask?.task.cancel()
+        timerTask = nil
+        timers = Heap()
+        scheduled.removeAll()
         guard waiting.isEmpty else { return }
         for worker in workers { worker.resume(returning: nil) }
         workers.removeAll()
     }
 
     /// True when nothing waits, runs or is scheduled.
-    public var isIdle: Bool { waiting.isEmpty && processing.isEmpty && delayed.isEmpty }
+    public var isIdle: Bool { waiting.isEmpty && processing.isEmpty && scheduled.isEmpty }
 
     /// True while a key waits or is being processed (delayed adds aside).
     public var hasWork: Bool { !waiting.isEmpty || !processing.isEmpty }
 
     /// Workers parked in `next()` waiting for a key.
     public var idleWorkerCount: Int { workers.count }
+
+    /// Keys waiting for a delayed add.
+    public var scheduledCount: Int { scheduled.count }
 
     /// The counters, with the current depth.
     public var snapshot: Counters {
@@ -159,9 +178,44 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         return result
     }
 
-    private func fireDelayed(_ key: Key) {
-        delayed[key] = nil
-        add(key)
+    /// A delayed add: due at `due` (time elapsed since the queue started); `sequence` keeps
+    /// adds due at the same time in the order they were made.
+    private struct Timer: Comparable, Sendable {
+        let due: Duration
+        let sequence: Int
+        let key: Key
+
+        static func < (lhs: Timer, rhs: Timer) -> Bool { (lhs.due, lhs.sequence) < (rhs.due, rhs.sequence) }
+        static func == (lhs: Timer, rhs: Timer) -> Bool { lhs.due == rhs.due && lhs.sequence == rhs.sequence }
+    }
+
+    /// Makes sure the timer task waits for the earliest pending timer.
+    private func armTimer() {
+        guard let earliest = timers.min?.due else { return }
+        if let running = timerTask, running.deadline <= earliest { return }
+        timerTask?.task.cancel()
+        timerGeneration += 1
+        let generation = timerGeneration
+        let clock = self.clock
+        let task = Task { [weak self] in
+            do { try await clock.sleep(until: earliest) } catch { return }
+            await self?.fireDue(generation: generation)
+        }
+        timerTask = (task, earliest, generation)
+    }
+
+    /// Queues every key whose time has come, then waits for the next.
+    private func fireDue(generation: Int) {
+        guard timerTask?.generation == generation else { return }
+        timerTask = nil
+        let now = clock.now
+        while let first = timers.min, first.due <= now {
+            timers.removeMin()
+            guard scheduled[first.key] == first.due else { continue }   // superseded by an earlier add
+            scheduled[first.key] = nil
+            add(first.key)
+        }
+        armTimer()
     }
 
     private func popWaiting() -> Key? {

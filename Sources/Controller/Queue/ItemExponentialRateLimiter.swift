@@ -1,0 +1,32 @@
+/// Per-key exponential backoff: `base * 2^(failures - 1)`, at most `cap` (client-go's
+/// ItemExponentialFailureRateLimiter; defaults 5 ms and 1000 s, as controller-runtime's).
+public struct ItemExponentialRateLimiter<Key: Hashable & Sendable>: RateLimiter {
+    public var base: Duration
+    public var cap: Duration
+    private var failures: [Key: Int] = [:]
+
+    public init(base: Duration = .milliseconds(5), cap: Duration = .seconds(1000)) {
+        self.base = base
+        self.cap = cap
+    }
+
+    public mutating func when(_ key: Key, now: Duration) -> Duration {
+        let count = failures[key, default: 0]
+        failures[key] = count + 1
+        return Self.delay(base: base, cap: cap, doublings: count)
+    }
+
+    public mutating func forget(_ key: Key) { failures[key] = nil }
+
+    public func failures(of key: Key) -> Int { failures[key] ?? 0 }
+
+    /// `min(cap, base * 2^doublings)`, without overflowing.
+    static func delay(base: Duration, cap: Duration, doublings: Int) -> Duration {
+        var delay = base
+        for _ in 0..<max(doublings, 0) {
+            if delay >= cap { return cap }
+            delay *= 2
+        }
+        return min(delay, cap)
+    }
+}
