@@ -9,10 +9,14 @@ public struct Renderer: Sendable {
     /// `Secret/namespace/name` or `ConfigMap/namespace/name` -> resourceVersion. The versions of
     /// what a Microservice references are hashed into its pod template, so a rotation rolls the pods.
     public var referenceVersions: [String: String]
+    /// The extension kinds served (PrometheusRule, ServiceMonitor, Istio's) and the mesh defaults.
+    public var extensions: ExtensionOptions
 
-    public init(ownerUIDs: [String: String] = [:], referenceVersions: [String: String] = [:]) {
+    public init(ownerUIDs: [String: String] = [:], referenceVersions: [String: String] = [:],
+                extensions: ExtensionOptions = ExtensionOptions()) {
         self.ownerUIDs = ownerUIDs
         self.referenceVersions = referenceVersions
+        self.extensions = extensions
     }
 
     /// Renders a namespace's worth (or several namespaces) of Microservices together, so each
@@ -54,6 +58,7 @@ public struct Renderer: Sendable {
                 warnings.append(context.warning(at: .root, "could not encode the \(type(of: object).resourceType.kind): \(error)"))
             }
         }
+        renderExtensions(context, into: &output, warnings: &warnings)
         output.warnings += warnings
     }
 }
