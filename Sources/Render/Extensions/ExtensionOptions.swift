@@ -2,8 +2,8 @@
 public struct ExtensionOptions: Sendable, Hashable {
     /// The extension kinds the cluster serves; the others are reported in `RenderOutput.unserved`.
     public var served: Set<ExtensionKind>
-    /// Require mTLS for every Microservice that does not set `mesh.mtls: disabled` (the operator's
-    /// `--mesh-mtls strict`).
+    /// Require mTLS for every Microservice that does not set `mesh.mtls: disabled`
+    /// (`render --mesh-mtls strict`).
     public var meshMTLSByDefault: Bool
     /// The mesh's trust domain, the first part of every principal.
     public var trustDomain: String

@@ -12,7 +12,7 @@ public struct Mesh: Codable, Sendable, Hashable {
         "Service mesh (Istio) settings, rendered where security.istio.io/v1 is served.", keys: CodingKeys.self,
         [
             .mtls: .string(
-                "strict: a STRICT PeerAuthentication and an AuthorizationPolicy admitting only the ServiceAccounts of the Microservices that depend on this one (on the ports they call) and the declared ingress sources. disabled: none, even when the operator enforces mTLS cluster-wide.",
+                "strict: a STRICT PeerAuthentication and an AuthorizationPolicy admitting only the ServiceAccounts of the Microservices that depend on this one (on the ports they call) and the declared ingress sources. disabled: none, even when mTLS is required cluster-wide (render --mesh-mtls strict).",
                 enum: MTLSMode.allCases.map(\.rawValue)),
         ])
 }
