@@ -3,10 +3,13 @@ import KubeModel
 /// What rendering a set of Microservices produced.
 public struct RenderOutput: Sendable {
     /// Per Microservice, in input order: ServiceAccount, Service, Deployment,
-    /// HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy (those that apply).
+    /// HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy (those that apply), then the
+    /// served extension kinds: PrometheusRule, ServiceMonitor, PeerAuthentication, AuthorizationPolicy.
     public var objects: [RenderedObject]
     /// Things worth a human's attention that did not stop rendering.
     public var warnings: [RenderWarning]
+    /// Extension objects asked for whose kinds the cluster does not serve (not a failure).
+    public var unserved: [UnservedObject] = []
 
     public init(objects: [RenderedObject] = [], warnings: [RenderWarning] = []) {
         self.objects = objects

@@ -9,10 +9,14 @@ public struct Renderer: Sendable {
     /// `Secret/namespace/name` or `ConfigMap/namespace/name` -> resourceVersion. The versions of
     /// what a Microservice references are hashed into its pod template, so a rotation rolls the pods.
     public var referenceVersions: [String: String]
+    /// The extension kinds served (PrometheusRule, ServiceMonitor, Istio's) and the mesh defaults.
+    public var extensions: ExtensionOptions
 
-    public init(ownerUIDs: [String: String] = [:], referenceVersions: [String: String] = [:]) {
+    public init(ownerUIDs: [String: String] = [:], referenceVersions: [String: String] = [:],
+                extensions: ExtensionOptions = ExtensionOptions()) {
         self.ownerUIDs = ownerUIDs
         self.referenceVersions = referenceVersions
+        self.extensions = extensions
     }
 
     /// Renders a namespace's worth (or several namespaces) of Microservices together, so each
@@ -45,6 +49,7 @@ public struct Renderer: Sendable {
         append(HorizontalPodAutoscaler(rendering: context), of: context, to: &output)
         append(PodDisruptionBudget(rendering: context), of: context, to: &output)
         append(NetworkPolicy(rendering: context, warnings: &warnings), of: context, to: &output)
+        renderExtensions(context, into: &output, warnings: &warnings)
         output.warnings += warnings
     }
 

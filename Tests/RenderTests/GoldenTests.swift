@@ -10,13 +10,16 @@ import Testing
 @Suite struct GoldenTests {
     static let cases = [
         "shop", "minimal", "autoscaling", "single-replica", "grpc", "secrets-and-config", "cross-namespace",
-        "missing-dependency", "operator-mode", "security-overrides",
+        "missing-dependency", "operator-mode", "security-overrides", "extensions",
     ]
 
     /// The options a case may set, as the operator would supply them.
     struct RendererOptions: Decodable {
         var ownerUIDs: [String: String]?
         var referenceVersions: [String: String]?
+        /// Extension kinds served, such as PrometheusRule.
+        var served: [String]?
+        var meshMTLSByDefault: Bool?
     }
 
     /// Cases whose input is the repository's Examples (in the order `shipshape render` reads
@@ -55,6 +58,8 @@ import Testing
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return Renderer() }
         let objects = try SourceReader.objects(in: text, file: "renderer.yaml")
         let options = try JSONValueDecoder().decode(RendererOptions.self, from: try #require(objects.first).value)
-        return Renderer(ownerUIDs: options.ownerUIDs ?? [:], referenceVersions: options.referenceVersions ?? [:])
+        let extensions = ExtensionOptions(served: Set((options.served ?? []).compactMap(ExtensionKind.init(rawValue:))),
+                                          meshMTLSByDefault: options.meshMTLSByDefault ?? false)
+        return Renderer(ownerUIDs: options.ownerUIDs ?? [:], referenceVersions: options.referenceVersions ?? [:], extensions: extensions)
     }
 }

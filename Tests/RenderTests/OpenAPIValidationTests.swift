@@ -1,10 +1,12 @@
 import Foundation
 import KubeModel
 import KubeSchema
+import Render
 import Testing
 
 /// Every object of every golden case is valid Kubernetes: checked against the official 1.36
-/// OpenAPI schemas in ../shared/kubernetes-openapi (types, required fields, unknown fields).
+/// OpenAPI schemas in ../shared/kubernetes-openapi (types, required fields, unknown fields); the
+/// Prometheus Operator's and Istio's kinds against the CRD fixtures written from their documentation.
 @Suite struct OpenAPIValidationTests {
     static let schemas: Result<OpenAPISchemas, SchemaFileError> = {
         let directory = Golden.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -22,6 +24,10 @@ import Testing
             let apiVersion = object.apiVersion ?? ""
             let parts = apiVersion.split(separator: "/").map(String.init)
             let gvk = GroupVersionKind(group: parts.count == 2 ? parts[0] : "", version: parts.last ?? "", kind: object.kind ?? "")
+            if let kind = ExtensionKind(rawValue: gvk.kind), kind.apiVersion == apiVersion {
+                #expect(try ExtensionCRDs.problems(of: object.value, kind: kind) == [], "\(name): \(gvk) \(object.name ?? "")")
+                continue
+            }
             let result = try #require(schemas.validate(object.value, as: gvk), "no schema for \(gvk)")
             let context = "\(name): \(gvk) \(object.name ?? "")"
             #expect(result.violations.map(\.description) == [], "\(context)")
@@ -40,5 +46,13 @@ import Testing
         let result = try #require(schemas.validate(deployment, as: GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")))
         #expect(!result.violations.isEmpty)
         #expect(result.unknownFields.map(\.description) == ["spec.replica"])
+    }
+
+    /// The extension CRD fixtures catch mistakes too.
+    @Test func aBrokenAuthorizationPolicyIsCaught() throws {
+        let policy: JSONValue = ["spec": ["action": "ALLOW", "rules": [["from": [["source": ["principal": ["x"]]]]]], "selector": "app"]]
+        let problems = try ExtensionCRDs.problems(of: policy, kind: .authorizationPolicy)
+        #expect(problems.contains("spec.rules[0].from[0].source.principal: unknown field"))
+        #expect(problems.contains { $0.hasPrefix("selector") })
     }
 }

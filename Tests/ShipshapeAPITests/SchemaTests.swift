@@ -29,6 +29,8 @@ import Testing
         "nginx:1.2", "nginx latest", "/healthz", "healthz", "/a b", "10.0.0.0/8", "10.0.0.0/33", "::1/128", "fe80::/10",
         "10.0.0/8", "1.2.3.4/32", "01.2.3.4/8", "http://h:4317", "https://h/p", "grpc://x", "ftp://h", "http://",
         "http:///x", "image-pinned", "Image", "a--b", "NET_BIND_SERVICE", "net_admin", "SYS_", "_SYS",
+        "30d", "7d", "6d", "90d", "91d", "07d", "+8d", "30", "d", "100d", "http_server_request_duration_seconds",
+        "job:slo:ratio_rate5m", "9lives", "__name__", "a-b_c", "30s", "1m", "0s", "15", "10000s", "9999m", "1h", "5ms",
     ]
 
     /// The Swift check and the CRD's RE2 pattern accept exactly the same strings (the CRD's

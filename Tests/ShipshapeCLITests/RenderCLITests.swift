@@ -4,11 +4,23 @@ import Testing
 
 @Suite struct RenderCLITests {
     @Test func rendersTheShopAsTheGoldenFile() async throws {
-        let run = try await CLIRun.run(["render", "Examples/shop"])
+        let run = try await CLIRun.run(["render", "--with", "prometheus-operator,istio", "Examples/shop"])
         #expect(run.status == 0, "\(run.standardError)")
         let golden = try String(contentsOf: CLI.root.appendingPathComponent("Tests/Fixtures/render/shop/expected.yaml"), encoding: .utf8)
         #expect(run.standardOutput == golden)
         #expect(run.standardError.isEmpty, "the shop passes its checklist and renders without warnings")
+    }
+
+    /// Kinds the cluster does not serve are left out with one note per provider, not a failure.
+    @Test func unservedKindsAreNotedOnce() async throws {
+        let run = try await CLIRun.run(["render", "--api-versions", "monitoring.coreos.com/v1/PrometheusRule", "Examples/shop"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("kind: PrometheusRule"))
+        #expect(!run.standardOutput.contains("kind: ServiceMonitor"))
+        let notes = run.standardError.split(separator: "\n")
+        #expect(notes.count == 2, "\(run.standardError)")
+        #expect(notes.first?.contains("3 ServiceMonitor (monitoring.coreos.com/v1 is not served); pass --with prometheus-operator") == true)
+        #expect(notes.last?.contains("3 PeerAuthentication, 3 AuthorizationPolicy (security.istio.io/v1 is not served)") == true)
     }
 
     @Test func jsonIsAV1List() async throws {

@@ -29,6 +29,14 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case ruleID
     /// A Linux capability name (`NET_BIND_SERVICE`).
     case capability
+    /// An SLO compliance window: 7d to 90d.
+    case sloWindow
+    /// A Prometheus metric name (`http_server_request_duration_seconds`).
+    case metricName
+    /// A Prometheus label name (`http_response_status_code`).
+    case labelName
+    /// A scrape interval: whole seconds or minutes (`30s`, `1m`).
+    case scrapeInterval
 
     /// The RE2 pattern for the CRD, or nil where a CEL rule does the work.
     public var pattern: String? {
@@ -45,6 +53,10 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .url: return "^(https?|grpc)://[^\\s/]+(/[^\\s]*)?$"
         case .ruleID: return "^[a-z0-9]+(-[a-z0-9]+)*$"
         case .capability: return "^[A-Z][A-Z_]*$"
+        case .sloWindow: return "^([7-9]|[1-8][0-9]|90)d$"
+        case .metricName: return "^[a-zA-Z_:][a-zA-Z0-9_:]*$"
+        case .labelName: return "^[a-zA-Z_][a-zA-Z0-9_]*$"
+        case .scrapeInterval: return "^[1-9][0-9]{0,3}(s|m)$"
         }
     }
 
@@ -57,6 +69,9 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .absolutePath, .url: return 2048
         case .ruleID, .capability: return 63
         case .cidr: return 64
+        case .sloWindow: return 3
+        case .scrapeInterval: return 5
+        case .metricName, .labelName: return 200
         case .envVarName, .quantity: return nil
         }
     }
@@ -90,6 +105,10 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .url: return "a URL such as http://host:4317"
         case .ruleID: return "a rule id such as image-pinned"
         case .capability: return "a capability name such as NET_BIND_SERVICE"
+        case .sloWindow: return "a window of 7 to 90 days such as 30d"
+        case .metricName: return "a Prometheus metric name such as http_server_request_duration_seconds"
+        case .labelName: return "a Prometheus label name such as http_response_status_code"
+        case .scrapeInterval: return "an interval in seconds or minutes such as 30s or 1m"
         }
     }
 
@@ -123,6 +142,17 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .capability:
             guard let first = chars.first, ("A"..."Z").contains(first) else { return false }
             return chars.allSatisfy { ("A"..."Z").contains($0) || $0 == "_" }
+        case .sloWindow:
+            guard text.hasSuffix("d"), let days = Int(text.dropLast()), text.first != "0", text.first != "+" else { return false }
+            return (7...90).contains(days)
+        case .scrapeInterval:
+            guard let unit = text.last, unit == "s" || unit == "m", let first = chars.first, ("1"..."9").contains(first) else { return false }
+            let digits = text.dropLast()
+            return digits.count <= 4 && digits.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        case .metricName, .labelName:
+            let extra: Set<Unicode.Scalar> = self == .metricName ? ["_", ":"] : ["_"]
+            guard let first = chars.first, !("0"..."9").contains(first) else { return false }
+            return chars.allSatisfy { Self.isAlnum($0) || extra.contains($0) }
         }
     }
 

@@ -22,11 +22,13 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
     public var serviceAccount: ServiceAccountSpec?
     public var imagePullSecrets: [String]?
     public var checklist: ChecklistSettings?
+    public var slo: ServiceLevel?
+    public var mesh: Mesh?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case image, command, args, replicas, ports, env, configFrom, secrets, resources, probes, autoscaling
         case availability, shutdown, dependsOn, ingress, observability, security, serviceAccount
-        case imagePullSecrets, checklist
+        case imagePullSecrets, checklist, slo, mesh
     }
 
     public init(image: String) { self.image = image }
@@ -60,5 +62,7 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
             .serviceAccount: ServiceAccountSpec.schema,
             .imagePullSecrets: .array("Names of Secrets holding registry credentials.", of: .string("A Secret name.", format: .dnsSubdomain), set: true),
             .checklist: ChecklistSettings.schema,
+            .slo: ServiceLevel.schema,
+            .mesh: Mesh.schema,
         ])
 }

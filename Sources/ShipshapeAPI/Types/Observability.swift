@@ -21,19 +21,24 @@ public struct Observability: Codable, Sendable, Hashable {
 public struct MetricsEndpoint: Codable, Sendable, Hashable {
     public var port: String
     public var path: String?
+    public var interval: String?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable { case port, path }
+    public enum CodingKeys: String, CodingKey, CaseIterable { case port, path, interval }
 
-    public init(port: String, path: String? = nil) {
+    public init(port: String, path: String? = nil, interval: String? = nil) {
         self.port = port
         self.path = path
+        self.interval = interval
     }
 
     static let schema = Schema.object(
-        "A Prometheus metrics endpoint; rendered as scrape annotations.", keys: CodingKeys.self, required: [.port],
+        "A Prometheus metrics endpoint; rendered as scrape annotations, and as a ServiceMonitor where the Prometheus Operator is installed.",
+        keys: CodingKeys.self, required: [.port],
         [
             .port: .string("Name of a declared port serving metrics.", format: .portName),
             .path: .string("Metrics path (default /metrics).", format: .absolutePath, default: "/metrics"),
+            .interval: .string("Scrape interval of the ServiceMonitor, such as 30s or 1m (default: Prometheus's own).",
+                               format: .scrapeInterval),
         ])
 }
 

@@ -14,6 +14,10 @@ struct RenderCommand: ParsableCommand {
 
             All Microservices given are rendered together, so NetworkPolicies follow the dependency graph.
 
+            PrometheusRules and ServiceMonitors (spec.slo, observability.metrics) and Istio's PeerAuthentications \
+            and AuthorizationPolicies (spec.mesh) are rendered only for a cluster that serves them: \
+            --with prometheus-operator,istio or --api-versions; otherwise one note per kind says what was left out.
+
             Checklist findings on the Microservices go to standard error.
 
             Exit codes: 0 ok, 1 invalid input (or error findings with --strict), 2 usage.
@@ -36,6 +40,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var checklist: ChecklistArguments
 
+    @OptionGroup var extensions: ExtensionArguments
+
     func run() throws {
         let loaded = InputFiles.load(paths)
         let split = SourceSplit(loaded.objects)
@@ -52,8 +58,9 @@ struct RenderCommand: ParsableCommand {
         let findings = reportChecklist(on: split.microservices)
         if strict && findings.exitStatus(failOn: .error) != 0 { throw CLIError.findings(exitCode: 1) }
 
-        let rendered = Renderer().render(microservices)
+        let rendered = Renderer(extensions: extensions.options).render(microservices)
         for warning in rendered.warnings { Terminal.note("warning: \(warning)") }
+        for notice in rendered.unserved.notices(hint: ExtensionArguments.hint) { Terminal.note("note: \(notice)") }
         let passed = passthrough ? split.others.map(\.value) : []
         switch output {
         case .yaml:
