@@ -22,11 +22,14 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
     public var serviceAccount: ServiceAccountSpec?
     public var imagePullSecrets: [String]?
     public var checklist: ChecklistSettings?
+    /// Take over existing objects of the same names that Shipshape does not own (default false:
+    /// they are reported as a `Conflict` and left alone).
+    public var adopt: Bool?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case image, command, args, replicas, ports, env, configFrom, secrets, resources, probes, autoscaling
         case availability, shutdown, dependsOn, ingress, observability, security, serviceAccount
-        case imagePullSecrets, checklist
+        case imagePullSecrets, checklist, adopt
     }
 
     public init(image: String) { self.image = image }
@@ -60,5 +63,6 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
             .serviceAccount: ServiceAccountSpec.schema,
             .imagePullSecrets: .array("Names of Secrets holding registry credentials.", of: .string("A Secret name.", format: .dnsSubdomain), set: true),
             .checklist: ChecklistSettings.schema,
+            .adopt: .boolean("Take over existing objects of the same names (Deployment, Service, HPA, PDB, NetworkPolicy, ServiceAccount) that Shipshape does not own, without downtime: the Deployment keeps its selector, the Service its clusterIP. When false, such objects are reported as a Conflict condition and left untouched.", default: false),
         ])
 }
