@@ -180,7 +180,7 @@ let package = Package(
             name: "OperatorTests",
             dependencies: ["Controller", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
         ),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer", "Controller", "Render", "ShipshapeAPI", "KubeSchema"]),
         // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).
         .testTarget(name: "KubeClientIntegrationTests", dependencies: ["KubeClient", "KubeSandbox", "KubeModel", "KubeSchema", "Certificates"]),
         // The real kubectl (from PATH) against KubeSandbox: apply, diff, explain, get, create.

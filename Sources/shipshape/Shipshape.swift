@@ -7,7 +7,7 @@ struct Shipshape: AsyncParsableCommand {
         commandName: "shipshape",
         abstract: "Production-grade Kubernetes objects for microservices, and one checklist that holds everywhere.",
         version: ShipshapeVersion.current,
-        subcommands: [RenderCommand.self, AuditCommand.self, RulesCommand.self, RunCommand.self, DevCommand.self, WebhookCommand.self, CRDCommand.self, ImportCommand.self]
+        subcommands: [RenderCommand.self, AuditCommand.self, RulesCommand.self, RunCommand.self, DevCommand.self, WebhookCommand.self, CRDCommand.self, ImportCommand.self, DiffCommand.self]
     )
 }
 

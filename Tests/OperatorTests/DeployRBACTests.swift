@@ -41,6 +41,37 @@ struct DeployRBACTests {
         }
     }
 
+    @Test("adopts a hand-made Deployment, Service and HPA as its ServiceAccount without a single 403")
+    func adoptsWithDeployRBAC() async throws {
+        var options = SandboxOptions(schemas: Fixtures.schemas, controllers: false)
+        options.ownerReferencesPermissionEnforcement = true
+        try await Harness.withSandbox(options) { harness in
+            for path in ["Deploy/base/namespace.yaml", "Deploy/base/rbac.yaml"] {
+                for object in try Self.objects(path) { try await Self.create(object, harness.client) }
+            }
+            try await AdoptionTests.createHandMade("web", harness)
+            try await harness.create(AdoptionTests.microservice("web", adopt: true))
+            let token = try await Self.serviceAccountToken(harness.client)
+            let client = try KubernetesClient(configuration: ClientConfiguration(server: harness.sandbox.url, credentials: .token(token)),
+                                              logger: Harness.logger("operator"))
+            let settings = OperatorSettings(namespaces: nil, workers: 2, shutdownTimeout: .seconds(5), identity: "operator-0",
+                                            leaderElection: .init(namespace: "shipshape-system"), secretRotation: false)
+            try await harness.withOperator(Operator(client: client, settings: settings, logger: Harness.logger("operator"))) { shipshape in
+                try await eventually("the hand-made objects adopted") {
+                    for type in [KubeModel.ResourceType.deployments, .services, .horizontalPodAutoscalers] {
+                        guard let object = try await harness.get(type, "web"), AdoptionTests.controller(of: object) == "Microservice/web" else { return false }
+                    }
+                    return true
+                }
+                try await harness.settle(shipshape)
+            }
+            let operatorRequests = await harness.sandbox.requests().filter { $0.user == Self.user }
+            #expect(operatorRequests.contains { $0.verb == "get" && $0.path.hasSuffix("/deployments/web") }, "existing children are read before they are touched")
+            let refused = operatorRequests.filter { $0.status == 403 }.map { "\($0.verb) \($0.path) → 403" }
+            #expect(refused.isEmpty, "Deploy/base/rbac.yaml lacks: \(refused)")
+        }
+    }
+
     /// Applies Deploy/'s namespace and RBAC (with the rotation grant when `secretRotation`) and
     /// the shop's Microservices (with the Secrets and ConfigMaps they reference) as admin, runs
     /// the operator with a token issued for its ServiceAccount until every Microservice has its

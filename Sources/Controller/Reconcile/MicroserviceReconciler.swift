@@ -57,6 +57,7 @@ public struct MicroserviceReconciler: Reconciler {
                                 note: unresolved.joined(separator: "; "))
         }
         var applyFailure: ControllerError?
+        var conflicts: [String] = []
         if let invalidSpec {
             logger.info("invalid spec, not applied", metadata: ["issues": "\(invalidSpec)"])
             await events.record(microservice, .warning, reason: "InvalidSpec", action: "Reconcile", note: "not applied: \(invalidSpec)")
@@ -66,8 +67,17 @@ public struct MicroserviceReconciler: Reconciler {
                                 note: "not applied: \(report.checklistStatus.summary ?? "error findings")")
         } else {
             do {
-                try await applyChildren(desired, of: microservice, logger: logger)
-                try await prune(microservice, keeping: desired, logger: logger)
+                let survey = try await survey(desired, of: microservice)
+                conflicts = survey.conflicts
+                if conflicts.isEmpty {
+                    try await adopt(survey.adoptions, desired: survey.desired, of: microservice, logger: logger)
+                    try await applyChildren(survey.desired, of: microservice, logger: logger)
+                    try await prune(microservice, keeping: survey.desired, logger: logger)
+                } else {
+                    logger.info("existing objects it does not own, nothing applied", metadata: ["conflicts": "\(conflicts)"])
+                    await events.record(microservice, .warning, reason: "Conflict", action: "Reconcile",
+                                        note: "nothing applied: " + conflicts.joined(separator: "; "))
+                }
             } catch {
                 let failure = error as? ControllerError
                     ?? .request(object: "Microservice \(key)", operation: "apply children of", cause: error)
@@ -84,7 +94,7 @@ public struct MicroserviceReconciler: Reconciler {
             generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
             deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
             blockedByChecklist: blocked && invalidSpec == nil, applyError: applyFailure.map { "\($0)" }, invalidSpec: invalidSpec,
-            unresolvedDependencies: unresolved, children: children)
+            unresolvedDependencies: unresolved, conflicts: conflicts, children: children)
         let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
         if status != microservice.status {
             try await writeStatus(status, of: microservice)

@@ -23,11 +23,13 @@ public struct StatusBuilder: Sendable {
         public var invalidSpec: String?
         /// `dependsOn` entries naming a Microservice or port that is not known, as `path: message`.
         public var unresolvedDependencies: [String]
+        /// Existing objects named like its children that it may not take over; nothing is applied.
+        public var conflicts: [String]
         public var children: [ChildReference]
 
         public init(generation: Int, deploymentStatus: JSONValue?, deploymentGeneration: Int?, checklist: ChecklistStatus,
                     blockedByChecklist: Bool, applyError: String?, invalidSpec: String? = nil,
-                    unresolvedDependencies: [String] = [], children: [ChildReference]) {
+                    unresolvedDependencies: [String] = [], conflicts: [String] = [], children: [ChildReference]) {
             self.generation = generation
             self.deploymentStatus = deploymentStatus
             self.deploymentGeneration = deploymentGeneration
@@ -36,6 +38,7 @@ public struct StatusBuilder: Sendable {
             self.applyError = applyError
             self.invalidSpec = invalidSpec
             self.unresolvedDependencies = unresolvedDependencies
+            self.conflicts = conflicts
             self.children = children
         }
     }
@@ -66,6 +69,8 @@ public struct StatusBuilder: Sendable {
 
         if let invalid = observation.invalidSpec {
             set("Ready", false, "InvalidSpec", invalid)
+        } else if !observation.conflicts.isEmpty {
+            set("Ready", false, "Conflict", observation.conflicts.joined(separator: "; "))
         } else if let error = observation.applyError {
             set("Ready", false, "ApplyFailed", error)
         } else if observation.blockedByChecklist {
@@ -78,7 +83,8 @@ public struct StatusBuilder: Sendable {
             set("Ready", false, available ? "RollingOut" : "Unavailable", "\(ready)/\(replicas) replicas ready")
         }
 
-        let converging = observation.applyError == nil && observation.invalidSpec == nil && !observation.blockedByChecklist && !rolledOut
+        let converging = observation.applyError == nil && observation.invalidSpec == nil && !observation.blockedByChecklist
+            && observation.conflicts.isEmpty && !rolledOut
         set("Progressing", converging && !deadlineExceeded, converging ? "RollingOut" : "Stable",
             converging ? "\(updated)/\(replicas) replicas updated, \(ready) ready" : "nothing to roll out")
 
@@ -89,6 +95,8 @@ public struct StatusBuilder: Sendable {
         } else if let replicaFailure, replicaFailure["status"]?.stringValue == "True" {
             set("Degraded", true, replicaFailure["reason"]?.stringValue ?? "ReplicaFailure",
                 replicaFailure["message"]?.stringValue ?? "pods cannot be created")
+        } else if !observation.conflicts.isEmpty {
+            set("Degraded", true, "Conflict", observation.conflicts.joined(separator: "; "))
         } else if let error = observation.applyError {
             set("Degraded", true, "ApplyFailed", error)
         } else {
@@ -99,6 +107,10 @@ public struct StatusBuilder: Sendable {
         let errors = checklist.findings?.filter { $0.severity == "error" }.count ?? 0
         set("ChecklistPassed", errors == 0, errors == 0 ? "Passed" : observation.blockedByChecklist ? "Blocked" : "ErrorFindings",
             checklist.summary ?? "\(checklist.passed) passed, \(checklist.failed) failed")
+
+        let conflicts = observation.conflicts
+        set("Conflict", !conflicts.isEmpty, conflicts.isEmpty ? "NoConflict" : "NotOwned",
+            conflicts.isEmpty ? "no existing object of a child's name belongs to someone else" : conflicts.joined(separator: "; "))
 
         let unresolved = observation.unresolvedDependencies
         set("DependenciesResolved", unresolved.isEmpty, unresolved.isEmpty ? "Resolved" : "Unresolved",

@@ -58,7 +58,8 @@ extension ClusterStore {
                 throw .api(Self.strictPatchError(unknown, shown: shown))
             }
         }
-        return try replace(old, with: object, type, status: status, options: options)
+        return try replace(old, with: object, type, status: status, options: options,
+                           ownership: status ? nil : Self.requestedOwnership(object, old: old))
     }
 
     /// A patch that leaves unknown fields under `fieldValidation=Strict` is invalid as a patch

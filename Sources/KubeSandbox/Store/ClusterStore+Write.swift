@@ -83,13 +83,16 @@ extension ClusterStore {
         if let uid = object["metadata"]?["uid"]?.stringValue, !uid.isEmpty, uid != old.uid {
             throw .api(.conflict(type, name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid)"))
         }
-        return try replace(old, with: object, type, status: status, options: options)
+        return try replace(old, with: object, type, status: status, options: options,
+                           ownership: status ? nil : Self.requestedOwnership(object, old: old))
     }
 
     /// Writes a new version of an existing object with status-subresource, generation and
     /// finalizer semantics; an unchanged object is not written (no new resourceVersion).
+    /// `ownership` is what a client's own managedFields asked for (`requestedOwnership`).
     func replace(_ old: StoredObject, with object: JSONValue, _ type: ResourceType, status: Bool,
-                 options: WriteOptions, applied: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
+                 options: WriteOptions, applied: [String: AppliedIntent]? = nil,
+                 ownership: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
         let object = HorizontalPodAutoscalerConversion.storedForm(object, type)
         var candidate: JSONValue
         if status {
@@ -117,7 +120,9 @@ extension ClusterStore {
         }
         var stored = old
         stored.value = validated
-        stored.applied = applied ?? ownershipAfterUpdate(old, validated, type, manager: options.updateManager, status: status,
+        var owned = old
+        if let requested = ownership { owned.applied = requested }
+        stored.applied = applied ?? ownershipAfterUpdate(owned, validated, type, manager: options.updateManager, status: status,
                                                                 subresource: status ? "status" : options.subresource)
         stored.value["metadata"]?["managedFields"] = Self.managedFields(stored.applied)
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)

@@ -24,11 +24,14 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
     public var checklist: ChecklistSettings?
     public var slo: ServiceLevel?
     public var mesh: Mesh?
+    /// Take over existing objects of the same names that Shipshape does not own (default false:
+    /// they are reported as a `Conflict` and left alone).
+    public var adopt: Bool?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case image, command, args, replicas, ports, env, configFrom, secrets, resources, probes, autoscaling
         case availability, shutdown, dependsOn, ingress, observability, security, serviceAccount
-        case imagePullSecrets, checklist, slo, mesh
+        case imagePullSecrets, checklist, slo, mesh, adopt
     }
 
     public init(image: String) { self.image = image }
@@ -64,5 +67,6 @@ public struct MicroserviceSpec: Codable, Sendable, Hashable {
             .checklist: ChecklistSettings.schema,
             .slo: ServiceLevel.schema,
             .mesh: Mesh.schema,
+            .adopt: .boolean("Take over existing objects of the same names (Deployment, Service, HPA, PDB, NetworkPolicy, ServiceAccount) that Shipshape does not own, without downtime: the Deployment keeps its selector, the Service its clusterIP. When false, such objects are reported as a Conflict condition and left untouched.", default: false),
         ])
 }

@@ -19,7 +19,7 @@ public struct MicroserviceStatus: Codable, Sendable, Hashable {
         "Observed state, written by the operator.", keys: CodingKeys.self,
         [
             .observedGeneration: .integer("The generation this status describes.", min: 0),
-            .conditions: .array("Ready, Progressing, Degraded, ChecklistPassed and DependenciesResolved.", of: Condition.schema, mapKeys: ["type"]),
+            .conditions: .array("Ready, Progressing, Degraded, ChecklistPassed, Conflict and DependenciesResolved.", of: Condition.schema, mapKeys: ["type"]),
             .replicas: .integer("Pods the Deployment runs.", min: 0),
             .readyReplicas: .integer("Pods ready to serve.", min: 0),
             .checklist: ChecklistStatus.schema,

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Controller
+import Foundation
+import KubeClient
+import KubeModel
+import ShipshapeAPI
+
+/// `shipshape diff`: what applying Microservice files would change on the live cluster, object
+/// by object, as `kubectl diff` shows it.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what applying Microservices would change on the live cluster.",
+        discussion: """
+            Reads files, directories (recursively: .yaml, .yml, .json) or - for standard input.
+
+            For each Microservice, the Microservice itself and every object the operator would write
+            for it are sent to the API server as server-side dry runs (dryRun=All, server-side apply
+            as the operator applies; an object it would adopt as the adoption would leave it), and
+            compared with the live objects as a unified diff. Objects it would prune are shown removed.
+            managedFields, resourceVersion, generation, creationTimestamp and status are left out.
+            An existing object the Microservice may not take over is reported as a conflict.
+
+            Exit codes: 0 no differences, 1 differences, 2 invalid input or errors (every readable
+            Microservice is still compared).
+            """
+    )
+
+    @Argument(help: "Files, directories or - (standard input).")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "The namespace of Microservices that name none (default: the context's namespace).")
+    var namespace: String?
+
+    @Option(help: "The kubeconfig file (default: $KUBECONFIG, merged, else ~/.kube/config; in a pod, its service account).")
+    var kubeconfig: String?
+
+    @Option(help: "The kubeconfig context to use (default: the current context).")
+    var context: String?
+
+    func run() async throws {
+        let loaded = InputFiles.load(paths)
+        let split = SourceSplit(loaded.objects)
+        var errors = loaded.errors + split.errors
+        for object in split.others {
+            Terminal.note("\(object.origin.location()): skipped \(object.kind ?? "an object without kind")"
+                + "\(object.name.map { " \($0)" } ?? "") (not a Microservice)")
+        }
+        let configuration: ClientConfiguration
+        let client: KubernetesClient
+        do {
+            configuration = try .resolve(kubeconfig: kubeconfig, context: context)
+            client = try KubernetesClient(configuration: configuration)
+        } catch {
+            throw CLIError.invalidInput(errors + ["\(error)"], exitCode: 2)
+        }
+        let microservices = split.microservices.map { entry in
+            var microservice = entry.value
+            if microservice.metadata.namespace == nil { microservice.metadata.namespace = namespace ?? configuration.namespace }
+            return (value: microservice, origin: entry.origin)
+        }
+        let planner = DiffPlanner(client: client, given: microservices.map(\.value))
+        var differs = false
+        for (microservice, origin) in microservices {
+            do {
+                let plan = try await planner.plan(microservice)
+                for conflict in plan.conflicts {
+                    print("# Microservice \(microservice.key): conflict, nothing would be applied: \(conflict)")
+                    differs = true
+                }
+                for object in plan.objects {
+                    let lines = object.diff()
+                    guard !lines.isEmpty else { continue }
+                    differs = true
+                    print(lines.joined(separator: "\n"))
+                }
+            } catch {
+                errors.append("\(origin.location()): Microservice \(microservice.key): \(error)")
+            }
+        }
+        if !errors.isEmpty { throw CLIError.invalidInput(errors, exitCode: 2) }
+        if differs { throw CLIError.findings(exitCode: 1) }
+    }
+}
