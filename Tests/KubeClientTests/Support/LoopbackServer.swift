@@ -51,14 +51,18 @@ final class LoopbackServer: @unchecked Sendable {
         thread.start()
     }
 
-    deinit { stop() }
+    /// The listener is closed only here, when the accept thread (which holds `self`) has ended:
+    /// closing it in `stop` let a later close, or that thread's `accept`, hit a descriptor number
+    /// the process had meanwhile given to another test's socket.
+    deinit { close(listener) }
 
     var url: String { "http://127.0.0.1:\(port)" }
 
     var requests: [RecordedRequest] { state.withLock { recorded } }
     var connections: Int { state.withLock { connectionCount } }
 
-    func stop() { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    /// Stops accepting: the accept thread's `accept` fails and the thread ends.
+    func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
 
     private func acceptLoop() {
         while true {
@@ -89,6 +93,9 @@ final class ServerConnection: @unchecked Sendable {
 
     init(fd: Int32) { self.fd = fd }
 
+    /// The descriptor is released only when nothing can use it any more (see `close`).
+    deinit { Glibc.close(fd) }
+
     var isClosed: Bool { lock.withLock { closed } }
 
     func respond(_ status: Int, headers: [String: String] = [:], body: [UInt8]) {
@@ -113,12 +120,13 @@ final class ServerConnection: @unchecked Sendable {
 
     func endChunks() { write(Array("0\r\n\r\n".utf8)) }
 
+    /// Ends the connection (the client reads end of stream); the descriptor stays allocated until
+    /// `deinit`, so a thread still reading or writing it never touches another socket's number.
     func close() {
         lock.withLock {
             guard !closed else { return }
             closed = true
             Glibc.shutdown(fd, Int32(SHUT_RDWR))
-            Glibc.close(fd)
         }
     }
 
