@@ -85,3 +85,23 @@ extension IntOrString: JSONValueConvertible {
 extension Quantity: JSONValueConvertible {
     public var jsonValue: JSONValue { .string(text) }
 }
+
+/// A top-level object of apiVersion, kind, metadata and spec (in that order, as their Encodable
+/// conformances write them), built as a JSON value directly.
+public protocol SpecifiedObject: KubernetesObject, JSONValueConvertible {
+    associatedtype Spec: JSONValueConvertible
+    var apiVersion: String { get }
+    var kind: String { get }
+    var spec: Spec { get }
+}
+
+extension SpecifiedObject {
+    public var jsonValue: JSONValue {
+        var object = JSONObjectBuilder(fields: 4)
+        object.add("apiVersion", apiVersion)
+        object.add("kind", kind)
+        object.add("metadata", metadata)
+        object.add("spec", spec)
+        return object.value
+    }
+}

@@ -3,6 +3,13 @@ extension KubeSandbox {
     /// Every request so far, oldest first.
     public func requests() async -> [RequestRecord] { await journal.records }
 
+    /// Runs the controllers (when on) until they have nothing left to do, as if they had caught
+    /// up with every write: for tests whose outcome would otherwise depend on scheduling.
+    public func settleControllers() async {
+        guard options.controllers else { return }
+        await store.settleControllers(options)
+    }
+
     /// Forgets the request log.
     public func clearRequests() async { await journal.clear() }
 

@@ -12,6 +12,7 @@ import Testing
             try await KubeSandbox.withRunning(SandboxOptions(schemas: schemas)) { sandbox in
                 var replayer = Replayer(baseURL: sandbox.url, adminToken: sandbox.adminToken)
                 replayer.templating.webhook = (webhookOrigin, caBundle)
+                replayer.settle = { await sandbox.settleControllers() }
                 return try await replayer.run(cases)
             }
         }

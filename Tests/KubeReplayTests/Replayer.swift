@@ -26,6 +26,10 @@ struct Replayer {
     /// anonymous (the recording harness was a cluster admin).
     let adminToken: String?
     var templating = Templating()
+    /// Called before each case: lets the sandbox's controllers catch up with every earlier write,
+    /// so an outcome never depends on how busy the machine is (the recording's controllers had
+    /// caught up in all but the cases `ReplayExpectations` lists as controller timing).
+    var settle: @Sendable () async -> Void = {}
 
     init(baseURL: String, http: HTTPClient = .shared, adminToken: String? = nil) {
         self.baseURL = baseURL
@@ -37,6 +41,7 @@ struct Replayer {
         var results: [CaseResult] = []
         for replayCase in cases {
             try await runHiddenSteps(before: replayCase.seq)
+            await settle()
             switch replayCase.kind {
             case .http: results.append(try await replay(replayCase))
             case .composite: results.append(try await composite(replayCase))

@@ -21,6 +21,15 @@ extension ClusterStore {
         reconcileDisruptionBudgets()
     }
 
+    /// Runs every controller until a pass commits nothing (at most `passes` passes).
+    func settleControllers(_ options: SandboxOptions, passes: Int = 50) {
+        for _ in 0..<passes {
+            let before = revision
+            reconcileControllers(options)
+            if revision == before { return }
+        }
+    }
+
     /// The current objects of a resource, by storage key, in one namespace or all.
     func current(_ storageKey: String, namespace: String? = nil) -> [StoredObject] {
         (objects[storageKey] ?? [:]).values

@@ -1,16 +1,7 @@
 // NetworkPolicy's types as JSON values, built directly: the members and order of their Encodable
 // conformances (JSONValueConvertibleTests holds the two equal).
 
-extension NetworkPolicy: JSONValueConvertible {
-    public var jsonValue: JSONValue {
-        var object = JSONObjectBuilder(fields: 4)
-        object.add("apiVersion", apiVersion)
-        object.add("kind", kind)
-        object.add("metadata", metadata)
-        object.add("spec", spec)
-        return object.value
-    }
-}
+extension NetworkPolicy: SpecifiedObject {}
 
 extension NetworkPolicySpec: JSONValueConvertible {
     public var jsonValue: JSONValue {

@@ -1,16 +1,7 @@
 // Service's types as JSON values, built directly: the members and order of their Encodable
 // conformances (JSONValueConvertibleTests holds the two equal).
 
-extension Service: JSONValueConvertible {
-    public var jsonValue: JSONValue {
-        var object = JSONObjectBuilder(fields: 4)
-        object.add("apiVersion", apiVersion)
-        object.add("kind", kind)
-        object.add("metadata", metadata)
-        object.add("spec", spec)
-        return object.value
-    }
-}
+extension Service: SpecifiedObject {}
 
 extension ServiceSpec: JSONValueConvertible {
     public var jsonValue: JSONValue {
