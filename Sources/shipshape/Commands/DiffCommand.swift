@@ -32,11 +32,7 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The namespace of Microservices that name none (default: the context's namespace).")
     var namespace: String?
 
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG, merged, else ~/.kube/config; in a pod, its service account).")
-    var kubeconfig: String?
-
-    @Option(help: "The kubeconfig context to use (default: the current context).")
-    var context: String?
+    @OptionGroup var connection: KubeconfigArguments
 
     func run() async throws {
         let loaded = InputFiles.load(paths)
@@ -49,7 +45,7 @@ struct DiffCommand: AsyncParsableCommand {
         let configuration: ClientConfiguration
         let client: KubernetesClient
         do {
-            configuration = try .resolve(kubeconfig: kubeconfig, context: context)
+            configuration = try connection.configuration()
             client = try KubernetesClient(configuration: configuration)
         } catch {
             throw CLIError.invalidInput(errors + ["\(error)"], exitCode: 2)

@@ -11,23 +11,14 @@ struct ClusterArguments: ParsableArguments {
     @Flag(name: [.customShort("A"), .long], help: "Audit every namespace of the cluster.")
     var allNamespaces = false
 
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG, merged, else ~/.kube/config; in a pod, its service account).")
-    var kubeconfig: String?
-
-    @Option(help: "The kubeconfig context to use (default: the current context).")
-    var context: String?
+    @OptionGroup var connection: KubeconfigArguments
 
     /// Whether any cluster option was given, making this a live audit.
-    var isGiven: Bool { !namespace.isEmpty || allNamespaces || kubeconfig != nil || context != nil }
+    var isGiven: Bool { !namespace.isEmpty || allNamespaces || connection.isGiven }
 
     func validate() throws {
         if allNamespaces, !namespace.isEmpty { throw ValidationError("--namespace and --all-namespaces cannot be combined") }
         if let empty = namespace.first(where: \.isEmpty) { throw ValidationError("--namespace needs a name, got \"\(empty)\"") }
-    }
-
-    /// The client configuration, as client-go's default loading rules choose it.
-    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws(KubeError) -> ClientConfiguration {
-        try .resolve(kubeconfig: kubeconfig, context: context, environment: environment)
     }
 
     /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
@@ -43,7 +34,7 @@ struct ClusterArguments: ParsableArguments {
         let configuration: ClientConfiguration
         let client: KubernetesClient
         do {
-            configuration = try self.configuration()
+            configuration = try connection.configuration()
             client = try KubernetesClient(configuration: configuration)
         } catch {
             throw CLIError.invalidInput(["\(error)"], exitCode: 2)
