@@ -41,24 +41,25 @@ enum UnifiedDiff {
         var newLine: Int
     }
 
-    /// The shortest edit script by longest common subsequence.
+    /// The edit script of the standard library's difference (Myers' algorithm): removals before
+    /// additions where both happen, as `diff -u` orders them.
     private static func script(_ old: [Substring], _ new: [Substring]) -> [Edit] {
-        let rows = old.count, columns = new.count
-        var lengths = [[Int]](repeating: [Int](repeating: 0, count: columns + 1), count: rows + 1)
-        for i in stride(from: rows - 1, through: 0, by: -1) {
-            for j in stride(from: columns - 1, through: 0, by: -1) {
-                lengths[i][j] = old[i] == new[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var edits: [Edit] = []
         var i = 0, j = 0
-        while i < rows || j < columns {
-            if i < rows, j < columns, old[i] == new[j] {
-                edits.append(Edit(kind: .same, text: old[i], oldLine: i, newLine: j)); i += 1; j += 1
-            } else if i < rows, j == columns || lengths[i + 1][j] >= lengths[i][j + 1] {
+        while i < old.count || j < new.count {
+            if i < old.count, removed.contains(i) {
                 edits.append(Edit(kind: .removed, text: old[i], oldLine: i, newLine: j)); i += 1
-            } else {
+            } else if j < new.count, inserted.contains(j) {
                 edits.append(Edit(kind: .added, text: new[j], oldLine: i, newLine: j)); j += 1
+            } else {
+                edits.append(Edit(kind: .same, text: old[i], oldLine: i, newLine: j)); i += 1; j += 1
             }
         }
         return edits
