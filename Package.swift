@@ -54,19 +54,38 @@ let package = Package(
         // Pure: existing Deployments (and the objects around them) -> Microservices, with what
         // could not be expressed and what adoption would change.
         .target(name: "Import", dependencies: ["ShipshapeAPI", "Render", "Checklist", "KubeModel"]),
-        // The operator: informers and caches, work queue, reconciler, leader election, health
-        // and metrics endpoints; every long-running part a Service.
+        // A generic operator runtime (knows nothing of Microservices): list-watch and informers over
+        // an object store, the work queue and its rate limiters, the controller loop, leader election.
+        .target(
+            name: "OperatorRuntime",
+            dependencies: [
+                "KubeModel", "KubeClient",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // An operator's HTTP endpoints (/metrics, /healthz, /readyz) and JSON log lines.
+        .target(
+            name: "OperatorServing",
+            dependencies: [
+                "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Shipshape's operator on top of the two: the Microservice cache, reconciler, adoption,
+        // metrics, and the assembled Services.
         .target(
             name: "Controller",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist",
-                .product(name: "DequeModule", package: "swift-collections"),
-                .product(name: "HeapModule", package: "swift-collections"),
+                "OperatorRuntime", "OperatorServing", "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // AdmissionReview handling (pure); AdmissionServer serves it over HTTPS.
@@ -129,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Import", "Controller", "Admission", "AdmissionServer", "KubeClient",
+                "KubeModel", "ShipshapeAPI", "Render", "Checklist", "Import", "Controller", "OperatorServing", "Admission", "AdmissionServer", "KubeClient",
                 // `shipshape dev`: the sandbox, its schemas and the webhook's self-issued CA.
                 "KubeSandbox", "KubeSchema", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -174,11 +193,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),
+        .testTarget(
+            name: "OperatorRuntimeTests",
+            dependencies: [
+                "OperatorRuntime", "KubeClient", "KubeModel", "ShipshapeTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel"]),
         // The operator end to end against KubeSandbox, in-process and as the built `shipshape` binary.
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Controller", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
+            dependencies: ["Controller", "OperatorRuntime", "KubeClient", "KubeSandbox", "KubeSchema", "ShipshapeAPI", "KubeModel", "shipshape"]
         ),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["shipshape", "KubeSandbox", "KubeClient", "KubeModel", "AdmissionServer", "Controller", "Render", "ShipshapeAPI", "KubeSchema"]),
         // The client against a live KubeSandbox over HTTPS (client certificates, tokens, kubeconfig).

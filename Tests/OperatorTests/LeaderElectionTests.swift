@@ -1,6 +1,7 @@
 import Controller
 import KubeClient
 import KubeModel
+import OperatorRuntime
 import Testing
 
 @Suite("Leader election against KubeSandbox", .serialized)

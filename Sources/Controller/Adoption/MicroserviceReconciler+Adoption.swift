@@ -1,6 +1,7 @@
 import KubeClient
 import KubeModel
 import Logging
+import OperatorRuntime
 import Render
 import ShipshapeAPI
 

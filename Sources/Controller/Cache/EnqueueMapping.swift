@@ -1,4 +1,5 @@
 import KubeModel
+import OperatorRuntime
 import ShipshapeAPI
 
 /// Which Microservices to reconcile when something in the cache changes. Pure.

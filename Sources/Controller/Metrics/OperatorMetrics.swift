@@ -1,3 +1,4 @@
+import OperatorRuntime
 import Prometheus
 import Synchronization
 
@@ -5,10 +6,7 @@ import Synchronization
 /// work, plus a few low-cardinality `shipshape_*` series. Served as Prometheus text.
 public final class OperatorMetrics: Sendable {
     /// How a reconcile ended, as controller-runtime labels it.
-    public enum Result: String, Sendable, CaseIterable {
-        case success, error, requeue
-        case requeueAfter = "requeue_after"
-    }
+    public typealias Result = ReconcileResult
 
     public let registry: PrometheusCollectorRegistry
     private let controller: String

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import Logging
+import OperatorRuntime
 import ServiceLifecycle
 
 /// How the operator runs.
@@ -82,7 +83,7 @@ public final class Operator: Sendable {
         controller = Controller(
             queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { cache.hasSynced },
             allKeys: { microservices.values().map(\.key) },
-            settings: Controller.Settings(workers: settings.workers, shutdownTimeout: settings.shutdownTimeout),
+            settings: Controller.Settings(name: "microservice", workers: settings.workers, shutdownTimeout: settings.shutdownTimeout),
             metrics: metrics, logger: logger)
         elector = settings.leaderElection.map { lease in
             LeaderElector(client: electionClient ?? client, namespace: lease.namespace, name: lease.name,

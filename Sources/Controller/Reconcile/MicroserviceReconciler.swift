@@ -3,6 +3,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import OperatorRuntime
 import Render
 import ShipshapeAPI
 

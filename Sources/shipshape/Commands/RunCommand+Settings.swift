@@ -3,6 +3,7 @@ import Controller
 import Foundation
 import KubeClient
 import Logging
+import OperatorServing
 
 /// `shipshape run`'s options with environment defaults applied and checked.
 struct RunSettings {

@@ -3,6 +3,7 @@ import Controller
 import Foundation
 import KubeClient
 import Logging
+import OperatorServing
 import ServiceLifecycle
 
 /// `shipshape run`: the operator. Every option also reads `SHIPSHAPE_<OPTION>` from the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Controller
 import Logging
+import OperatorServing
 
 /// `--log-format`: human-readable lines or one JSON object a line (for log collectors).
 enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -11,10 +11,13 @@ import Synchronization
 /// cancelling them.
 public final class Controller: ServiceLifecycle.Service, Sendable {
     public struct Settings: Sendable {
+        /// The controller's name in its log lines (`controller` metadata).
         public var name: String
+        /// Reconciles running at once.
         public var workers: Int
+        /// How long in-flight reconciles get to finish on graceful shutdown.
         public var shutdownTimeout: Duration
-        public init(name: String = "microservice", workers: Int = 4, shutdownTimeout: Duration = .seconds(25)) {
+        public init(name: String = "controller", workers: Int = 4, shutdownTimeout: Duration = .seconds(25)) {
             self.name = name
             self.workers = workers
             self.shutdownTimeout = shutdownTimeout
@@ -28,12 +31,12 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
     /// Every key the cache knows, queued at low priority on taking over.
     private let allKeys: @Sendable () -> [String]
     private let settings: Settings
-    private let metrics: OperatorMetrics
+    private let metrics: any ControllerMetrics
     private let clock: any Clock<Duration>
     private let logger: Logger
 
     public init(queue: WorkQueue<String>, reconciler: any Reconciler, leadership: Leadership, isSynced: @escaping @Sendable () -> Bool,
-                allKeys: @escaping @Sendable () -> [String], settings: Settings = Settings(), metrics: OperatorMetrics,
+                allKeys: @escaping @Sendable () -> [String], settings: Settings = Settings(), metrics: any ControllerMetrics = DiscardedControllerMetrics(),
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
         self.queue = queue
         self.reconciler = reconciler
@@ -43,6 +46,8 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
         self.settings = settings
         self.metrics = metrics
         self.clock = clock
+        var logger = logger
+        logger[metadataKey: "controller"] = "\(settings.name)"
         self.logger = logger
     }
 

@@ -93,7 +93,7 @@ public struct ListWatchSource: Sendable {
     }
 
     /// The object without `metadata.managedFields`, which the reconciler never reads.
-    static func trimmed(_ object: JSONValue) -> JSONValue {
+    public static func trimmed(_ object: JSONValue) -> JSONValue {
         var object = object
         object["metadata"]?["managedFields"] = nil
         return object
@@ -111,10 +111,10 @@ public struct ListWatchSource: Sendable {
 
 extension JSONValue {
     /// `metadata.resourceVersion`, or "" when absent.
-    var resourceVersion: String { self["metadata"]?["resourceVersion"]?.stringValue ?? "" }
+    public var resourceVersion: String { self["metadata"]?["resourceVersion"]?.stringValue ?? "" }
 
     /// `namespace/name` from the metadata.
-    var objectKey: String {
+    public var objectKey: String {
         ObjectKey.make(self["metadata"]?["namespace"]?.stringValue ?? "", self["metadata"]?["name"]?.stringValue ?? "")
     }
 }

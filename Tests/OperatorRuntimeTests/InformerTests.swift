@@ -5,7 +5,7 @@ import ShipshapeTesting
 import Synchronization
 import Testing
 
-@testable import Controller
+@testable import OperatorRuntime
 
 /// A scripted API: each list or watch call takes the next step.
 final class ScriptedSource: Sendable {

@@ -3,7 +3,7 @@ import ServiceLifecycle
 import ShipshapeTesting
 import Synchronization
 import Testing
-@testable import Controller
+@testable import OperatorRuntime
 
 /// A reconciler that counts its calls and either fails every time or waits until cancelled.
 final class ScriptedReconciler: Reconciler {
@@ -51,7 +51,7 @@ final class ScriptedReconciler: Reconciler {
         let queue = WorkQueue<String>()
         let controller = Controller(queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { true },
                                     allKeys: { ["shop/a", "shop/b"] }, settings: .init(workers: 2, shutdownTimeout: .seconds(60)),
-                                    metrics: OperatorMetrics(), logger: Logger(label: "test"))
+                                    logger: Logger(label: "test"))
         let clock = ManualClock()
         try await run(controller) {
             #expect(await clock.waitUntil { reconciler.calls.withLock { $0 } == 2 })
@@ -68,7 +68,7 @@ final class ScriptedReconciler: Reconciler {
         let keys = (0..<300).map { "shop/s\($0)" }
         let queue = WorkQueue<String>(clock: clock)   // per key 5 ms doubling; overall 10 qps, burst 100
         let controller = Controller(queue: queue, reconciler: reconciler, leadership: Leadership(leading: true), isSynced: { true },
-                                    allKeys: { keys }, metrics: OperatorMetrics(), logger: Logger(label: "test"))
+                                    allKeys: { keys }, logger: Logger(label: "test"))
         try await run(controller) {
             // Every key is tried once, fails, and waits for the rate limiter.
             #expect(await clock.waitUntil {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Controller
+@testable import OperatorRuntime
 
 @Suite struct RateLimiterTests {
     @Test func perKeyBackoffDoublesFromFiveMillisecondsToItsCap() {

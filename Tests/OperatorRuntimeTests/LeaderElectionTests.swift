@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Controller
+@testable import OperatorRuntime
 
 @Suite struct LeaderElectionTests {
     let wall = Date(timeIntervalSince1970: 1_000_000)

@@ -8,7 +8,7 @@ import ServiceLifecycle
 public enum HealthServer {
     /// A Hummingbird application (a Service) on `host:port`; `onListening` learns the bound port
     /// (useful with port 0).
-    public static func make(host: String, port: Int, metrics: OperatorMetrics, isReady: @escaping @Sendable () -> Bool,
+    public static func make(host: String, port: Int, metrics: any MetricsExposition, isReady: @escaping @Sendable () -> Bool,
                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }, logger: Logger) -> some ServiceLifecycle.Service {
         let router = Router()
         router.get("metrics") { _, _ in

@@ -1,6 +1,6 @@
 import ShipshapeTesting
 import Testing
-@testable import Controller
+@testable import OperatorRuntime
 
 /// Waits one second per failure so far: easy to follow in tests.
 struct LinearRateLimiter: RateLimiter {
@@ -120,6 +120,7 @@ struct LinearRateLimiter: RateLimiter {
         clock.advance(by: .milliseconds(500))
         #expect(await clock.waitUntil { await queue.snapshot.depth == 500 })
         #expect(await queue.next() == 999)   // due first, handed out first
+        #expect(await clock.waitForSleepers(1))   // the one timer, re-armed for the next due key
         #expect(clock.sleeperCount == 1)
         clock.advance(by: .milliseconds(500))
         #expect(await clock.waitUntil { await queue.snapshot.depth == 999 })

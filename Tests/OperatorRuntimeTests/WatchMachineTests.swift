@@ -1,5 +1,5 @@
 import Testing
-@testable import Controller
+@testable import OperatorRuntime
 
 @Suite struct WatchMachineTests {
     typealias Machine = WatchMachine<String>
