@@ -16,8 +16,9 @@ enum ShipshapeVersion {
     static let current = "0.1.0"
 }
 
-/// Runs the command line with Shipshape's exit codes: usage errors exit 2 (ArgumentParser's
-/// default is 64); `CLIError`s print their messages and exit with their own code.
+/// Runs the command line with Shipshape's exit codes (`ExitCode`): usage errors exit 2
+/// (ArgumentParser's default is 64), `CLIError`s print their messages and exit with their code,
+/// any other error is a failure (3); `--help` and `--version` exit 0.
 @main
 enum Main {
     static func main() async {
@@ -29,15 +30,13 @@ enum Main {
                 try command.run()
             }
         } catch let error as CLIError {
-            if !error.description.isEmpty { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-            exit(error.exitCode)
+            if !error.messages.isEmpty { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+            exit(error.exitCode.rawValue)
         } catch {
             let code = Shipshape.exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((Shipshape.fullMessage(for: error) + "\n").utf8))
-                exit(2)
-            }
-            Shipshape.exit(withError: error)
+            if code.isSuccess { Shipshape.exit(withError: error) }
+            FileHandle.standardError.write(Data((Shipshape.fullMessage(for: error) + "\n").utf8))
+            exit(code == .validationFailure ? ExitCode.invalidInput.rawValue : ExitCode.failure.rawValue)
         }
     }
 }

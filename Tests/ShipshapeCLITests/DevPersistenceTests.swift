@@ -111,7 +111,7 @@ import Testing
         let first = try await Self.start(data)
         let second = try await CLIRun.run(["dev", "--once", "--data-dir", data])
         #expect(await first.stop() == 0)
-        #expect(second.status == 1)
+        #expect(second.status == 3)
         #expect(second.standardError.contains("shipshape dev: --data-dir: data directory \(data) is in use by another process (pid \(first.processIdentifier))"),
                 "\(second.standardError)")
     }
@@ -123,7 +123,7 @@ import Testing
         let damaged = Data(repeating: 0x42, count: 4096)
         try damaged.write(to: file)
         let run = try await CLIRun.run(["dev", "--once", "--data-dir", directory.path])
-        #expect(run.status == 1)
+        #expect(run.status == 3)
         #expect(run.standardError.contains("shipshape dev: --data-dir: cannot read \(file.path): file is not a database"), "\(run.standardError)")
         #expect(!run.standardOutput.contains("NAMESPACE"), "nothing was served")
         #expect(try Data(contentsOf: file) == damaged)

@@ -83,26 +83,26 @@ import Testing
         }
     }
 
-    @Test func aClusterThatRefusesTheCredentialsExits2() async throws {
+    @Test func aClusterThatRefusesTheCredentialsExits3() async throws {
         try await KubeSandbox.withRunning(Self.sandboxOptions) { sandbox in
             let kubeconfig = NSTemporaryDirectory() + "shipshape-cli-\(UUID().uuidString).yaml"
             defer { try? FileManager.default.removeItem(atPath: kubeconfig) }
             try sandbox.writeKubeconfig(to: kubeconfig, .token("wrong-token"))
             let run = try await CLIRun.run(["audit", "-A", "--kubeconfig", kubeconfig])
-            #expect(run.status == 2)
+            #expect(run.status == 3)
             #expect(run.standardError.contains("401"), "\(run.standardError)")
             #expect(!run.standardError.contains("wrong-token"), "tokens are never printed")
             #expect(run.standardOutput.isEmpty)
         }
     }
 
-    @Test func anUnreachableClusterExits2() async throws {
+    @Test func anUnreachableClusterExits3() async throws {
         let kubeconfig = NSTemporaryDirectory() + "shipshape-cli-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: kubeconfig) }
         // A sandbox that has stopped: its port no longer listens.
         try await KubeSandbox.withRunning { sandbox in try sandbox.writeKubeconfig(to: kubeconfig) }
         let run = try await CLIRun.run(["audit", "-n", "shop", "--kubeconfig", kubeconfig])
-        #expect(run.status == 2)
+        #expect(run.status == 3)
         #expect(run.standardError.contains("cannot audit http://127.0.0.1:"), "\(run.standardError)")
     }
 

@@ -56,16 +56,16 @@ import Testing
             """, name: "order.yaml")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let run = try await CLIRun.run(["render", file.path])
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
         #expect(run.standardError == "\(file.path):8: Microservice shop/orders: spec.ports[1].port: must be 1-65535\n")
     }
 
-    @Test func missingFilesAndSyntaxErrorsExitOne() async throws {
+    @Test func missingFilesAndSyntaxErrorsExitTwo() async throws {
         let broken = try CLI.temporaryFile("kind: Microservice\nmetadata: [\n")
         defer { try? FileManager.default.removeItem(at: broken.deletingLastPathComponent()) }
         let run = try await CLIRun.run(["render", "no/such/file.yaml", broken.path])
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.standardError.contains("no/such/file.yaml: no such file or directory"))
         #expect(run.standardError.contains("\(broken.path):"))
     }

@@ -26,7 +26,7 @@ struct AuditCommand: AsyncParsableCommand {
             (--kubeconfig, --context; in a pod, its service account) and judges them the same way.
 
             Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unreadable or invalid \
-            input (after the report), or a cluster that cannot be reached or read.
+            input (after the report) or usage, 3 a cluster that cannot be reached or read.
             """
     )
 
@@ -67,8 +67,8 @@ struct AuditCommand: AsyncParsableCommand {
         for problem in input.problems { Terminal.note(problem.description) }
         let report = result.formatted(as: output, sources: input.sources(output), color: output == .table && Terminal.colorsStandardOutput)
         print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-        let status = result.exitStatus(failOn: failOn.threshold)
-        if status != 0 { throw CLIError.findings(exitCode: status) }
+        let code = ExitCode(rawValue: result.exitStatus(failOn: failOn.threshold)) ?? .failure
+        if code != .ok { throw CLIError(code) }
     }
 }
 

@@ -18,7 +18,8 @@ struct DevCommand: AsyncParsableCommand {
 
             Without --once it serves until SIGINT or SIGTERM and exits 0. With --once it exits 0 \
             once every Microservice is Ready, 1 when an input was refused or it did not converge \
-            within --timeout. The sandbox keeps its objects in memory only, unless --data-dir \
+            within --timeout, 2 when an input cannot be read, 3 when it cannot serve (--port in use, \
+            --data-dir unusable). The sandbox keeps its objects in memory only, unless --data-dir \
             names a directory: then every object, the event history, the CA, the token signing key \
             and the port are kept there in SQLite (each write on disk before it is answered), and \
             a later `shipshape dev --data-dir` on it goes on where this one stopped.
@@ -67,7 +68,8 @@ struct DevCommand: AsyncParsableCommand {
             port: port ?? 0, schemasDirectory: schemas ?? DevSettings.defaultSchemas(), simulate: !noSimulate,
             kubeconfigPath: kubeconfigOut ?? (dataDir ?? DevSettings.dataDirectory(environment: environment)) + "/kubeconfig",
             dataDirectory: dataDir, logger: DevSettings.logger(level: logLevel))
-        var failed = !inputs.errors.isEmpty
+        let unreadable = !inputs.errors.isEmpty
+        var failed = false
         for error in inputs.errors { Terminal.note("error: \(error)") }
         let once = self.once, timeout = self.timeout
         try await DevCluster.run(settings) { cluster in
@@ -91,6 +93,7 @@ struct DevCommand: AsyncParsableCommand {
             await cluster.waitUntilStopped()
         }
         // Serving ends with SIGINT or SIGTERM, which is success whatever the input was.
-        if once, failed { throw CLIError.invalidInput([], exitCode: 1) }
+        if once, unreadable { throw CLIError.invalidInput([]) }
+        if once, failed { throw CLIError.findings }
     }
 }

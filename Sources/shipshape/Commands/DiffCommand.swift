@@ -21,8 +21,9 @@ struct DiffCommand: AsyncParsableCommand {
             managedFields, resourceVersion, generation, creationTimestamp and status are left out.
             An existing object the Microservice may not take over is reported as a conflict.
 
-            Exit codes: 0 no differences, 1 differences, 2 invalid input or errors (every readable
-            Microservice is still compared).
+            Exit codes: 0 no differences, 1 differences, 2 unreadable or invalid input or usage, 3 a
+            cluster that cannot be reached or fails a dry run (every readable Microservice is still
+            compared; the highest code wins).
             """
     )
 
@@ -38,6 +39,7 @@ struct DiffCommand: AsyncParsableCommand {
         let loaded = InputFiles.load(paths)
         let split = SourceSplit(loaded.objects)
         var errors = loaded.errors + split.errors
+        var failures: [String] = []
         for object in split.others {
             Terminal.note("\(object.origin.location()): skipped \(object.kind ?? "an object without kind")"
                 + "\(object.name.map { " \($0)" } ?? "") (not a Microservice)")
@@ -48,7 +50,7 @@ struct DiffCommand: AsyncParsableCommand {
             configuration = try connection.configuration()
             client = try KubernetesClient(configuration: configuration)
         } catch {
-            throw CLIError.invalidInput(errors + ["\(error)"], exitCode: 2)
+            throw CLIError.failure(errors + ["\(error)"])
         }
         let microservices = split.microservices.map { entry in
             var microservice = entry.value
@@ -71,10 +73,13 @@ struct DiffCommand: AsyncParsableCommand {
                     print(lines.joined(separator: "\n"))
                 }
             } catch {
-                errors.append("\(origin.location()): Microservice \(microservice.key): \(error)")
+                let message = "\(origin.location()): Microservice \(microservice.key): \(error)"
+                // The API server refusing the Microservice as invalid is the input's fault; anything else is a failure.
+                if let code = (error as? KubeError)?.statusCode, code == 400 || code == 422 { errors.append(message) } else { failures.append(message) }
             }
         }
-        if !errors.isEmpty { throw CLIError.invalidInput(errors, exitCode: 2) }
-        if differs { throw CLIError.findings(exitCode: 1) }
+        if !failures.isEmpty { throw CLIError.failure(errors + failures) }
+        if !errors.isEmpty { throw CLIError.invalidInput(errors) }
+        if differs { throw CLIError.findings }
     }
 }

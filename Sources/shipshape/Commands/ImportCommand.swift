@@ -25,8 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
             matched Service's port; else the first that is not a well-known sidecar.
 
             Exit codes: 0 every workload imported, 1 some workloads not importable (StatefulSet, DaemonSet, \
-            Job, ...: reported on standard error with the reason), 2 unreadable or invalid input, or a cluster \
-            that cannot be reached or read. What could be imported is written in every case.
+            Job, ...: reported on standard error with the reason), 2 unreadable or invalid input or usage, 3 a \
+            cluster that cannot be reached or read, or an --output-dir that cannot be written. What could be \
+            imported is written in every case.
             """
     )
 
@@ -82,8 +83,8 @@ struct ImportCommand: AsyncParsableCommand {
         } else {
             print(result.services.map(\.document).joined(separator: "---\n"), terminator: "")
         }
-        if !readErrors.isEmpty || result.hasInvalidInput { throw CLIError.invalidInput([], exitCode: 2) }
-        if !result.problems.isEmpty { throw CLIError.findings(exitCode: 1) }
+        if !readErrors.isEmpty || result.hasInvalidInput { throw CLIError.invalidInput([]) }
+        if !result.problems.isEmpty { throw CLIError.findings }
     }
 
     /// One file per Microservice: `NAME.yaml`, or `NAMESPACE.NAME.yaml` for all when names repeat across namespaces.
@@ -100,7 +101,7 @@ struct ImportCommand: AsyncParsableCommand {
                 Terminal.note("wrote \(file)")
             }
         } catch {
-            throw CLIError.invalidInput(["\(directory): \(error.localizedDescription)"], exitCode: 2)
+            throw CLIError.failure(["--output-dir: \(directory): \(error.localizedDescription)"])
         }
     }
 }

@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
 
             Checklist findings on the Microservices go to standard error.
 
-            Exit codes: 0 ok, 1 invalid input (or error findings with --strict), 2 usage.
+            Exit codes: 0 ok, 1 error findings with --strict, 2 unreadable or invalid input, or usage.
             """
     )
 
@@ -46,7 +46,7 @@ struct RenderCommand: ParsableCommand {
         let loaded = InputFiles.load(paths)
         let split = SourceSplit(loaded.objects)
         let errors = loaded.errors + split.errors
-        guard errors.isEmpty else { throw CLIError.invalidInput(errors, exitCode: 1) }
+        guard errors.isEmpty else { throw CLIError.invalidInput(errors) }
         if !passthrough {
             for object in split.others {
                 Terminal.note("\(object.origin.location()): skipped \(object.kind ?? "an object without kind")"
@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
 
         let microservices = split.microservices.map(\.value)
         let findings = reportChecklist(on: split.microservices)
-        if strict && findings.exitStatus(failOn: .error) != 0 { throw CLIError.findings(exitCode: 1) }
+        if strict && findings.exitStatus(failOn: .error) != 0 { throw CLIError.findings }
 
         let rendered = Renderer(extensions: extensions.options).render(microservices)
         for warning in rendered.warnings { Terminal.note("warning: \(warning)") }

@@ -1,78 +1,55 @@
 import AdmissionServer
-import Controller
+import ArgumentParser
 import Foundation
 import KubeClient
 import Logging
 import OperatorServing
 
-/// `shipshape run`'s options with environment defaults applied and checked.
+/// `shipshape run`'s options with the environment and the defaults applied, and checked.
 struct RunSettings {
-    var kubeconfig: String?
-    var context: String?
     var namespaces: [String]?
     var concurrency: Int
-    var metricsHost: String
-    var metricsPort: Int
+    var metricsAddress: ListenAddress
     /// Set when leader election is on.
     var leaseNamespace: String?
     var leaseName: String
     var identity: String
     var secretRotation: Bool
     var shutdownTimeout: Int
-    var logger: Logger
-    let environment: [String: String]
-
-    /// The kubeconfig's configuration, or the pod's service account when there is none.
-    func clientConfiguration() throws -> ClientConfiguration {
-        try .resolve(kubeconfig: kubeconfig, context: context, environment: environment)
-    }
+    var logLevel: Logger.Level
+    var logFormat: LogFormat
+    /// Set when the admission webhook is served beside the operator.
+    var webhook: WebhookArguments.Serving?
 }
 
 extension RunCommand {
-    func resolved(_ environment: [String: String]) throws -> RunSettings {
-        func env(_ name: String) -> String? {
-            environment["SHIPSHAPE_" + name].flatMap { $0.isEmpty ? nil : $0 }
-        }
-        var problems: [String] = []
-        func integer(_ flag: Int?, _ name: String, _ fallback: Int, minimum: Int) -> Int {
-            let value: Int?
-            if let flag { value = flag } else if let text = env(name) { value = Int(text) } else { value = fallback }
-            guard let value, value >= minimum else {
-                problems.append("--\(name.lowercased().replacingOccurrences(of: "_", with: "-")) must be an integer of at least \(minimum)")
-                return fallback
-            }
-            return value
-        }
+    /// The settings from the flags, else `environment` (`SHIPSHAPE_<FLAG>`, `POD_NAMESPACE`,
+    /// `POD_NAME`), else the defaults; every invalid value is a usage error naming its flag.
+    func settings(environment: [String: String]) throws(ValidationError) -> RunSettings {
+        var resolver = OptionResolver(environment: environment)
         let namespaces = !self.namespaces.isEmpty ? self.namespaces
-            : env("NAMESPACE").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-        let concurrency = integer(self.concurrency, "CONCURRENCY", 4, minimum: 1)
-        let shutdownTimeout = integer(self.shutdownTimeout, "SHUTDOWN_TIMEOUT", 25, minimum: 0)
-        let address = metricsAddress ?? env("METRICS_ADDRESS") ?? "0.0.0.0:8080"
-        let listen = try? ListenAddress(parsing: address)
-        if listen == nil { problems.append("--metrics-address must be host:port, not \(address)") }
-        let elect = leaderElect ?? env("LEADER_ELECT").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
-        let secretRotation = secretRotation ?? env("SECRET_ROTATION").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? true
-        let leaseNamespace = leaseNamespace ?? env("LEASE_NAMESPACE") ?? environment["POD_NAMESPACE"] ?? Self.inClusterNamespace()
-        if elect, leaseNamespace == nil { problems.append("--leader-elect needs --lease-namespace (or POD_NAMESPACE)") }
-        let identity = identity ?? env("IDENTITY") ?? environment["POD_NAME"]
+            : resolver.environmentText("namespace").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        if namespaces.contains(where: \.isEmpty) { resolver.problem("--namespace needs a name") }
+        let concurrency = resolver.value("concurrency", self.concurrency, expected: "an integer of at least 1", parse: { Int($0) }, isValid: { $0 >= 1 })
+        let shutdownTimeout = resolver.value("shutdown-timeout", self.shutdownTimeout, expected: "a number of seconds of at least 0",
+                                             parse: { Int($0) }, isValid: { $0 >= 0 })
+        let metrics = resolver.parsed("metrics-address", metricsAddress, expected: "HOST:PORT") { try? ListenAddress(parsing: $0) }
+        let elect = resolver.boolean("leader-elect", leaderElect) ?? false
+        let secretRotation = resolver.boolean("secret-rotation", self.secretRotation) ?? true
+        let leaseNamespace = resolver.text("lease-namespace", self.leaseNamespace) ?? environment["POD_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? Self.inClusterNamespace()
+        if elect, leaseNamespace == nil { resolver.problem("--leader-elect needs --lease-namespace (or POD_NAMESPACE, or to run in a pod)") }
+        let identity = resolver.text("identity", self.identity) ?? environment["POD_NAME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        let levelText = logLevel ?? env("LOG_LEVEL") ?? "info"
-        let level = Logger.Level(rawValue: levelText.lowercased())
-        if level == nil { problems.append("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") }
-        let format = logFormat ?? env("LOG_FORMAT") ?? "auto"
-        if !["auto", "json", "text"].contains(format) { problems.append("--log-format must be auto, json or text") }
-        guard problems.isEmpty, let listen else { throw CLIError.invalidInput(problems.map { "shipshape run: \($0)" }, exitCode: 2) }
-
-        let json = format == "json" || (format == "auto" && isatty(STDERR_FILENO) == 0)
-        var logger = Logger(label: "shipshape.operator") { label in
-            json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
-        }
-        logger.logLevel = level ?? .info
+        let logging = self.logging.resolve(&resolver)
+        let webhook = self.webhook.serving(&resolver, defaultAddress: nil)
+        try resolver.check("run")
         return RunSettings(
-            kubeconfig: kubeconfig ?? env("KUBECONFIG"), context: context ?? env("CONTEXT"),
-            namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: listen.host, metricsPort: listen.port,
-            leaseNamespace: elect ? leaseNamespace : nil, leaseName: leaseName ?? env("LEASE_NAME") ?? "shipshape-operator",
-            identity: identity, secretRotation: secretRotation, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
+            namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency ?? 4,
+            metricsAddress: metrics ?? ListenAddress(host: "0.0.0.0", port: 8080),
+            leaseNamespace: elect ? leaseNamespace : nil, leaseName: resolver.text("lease-name", leaseName) ?? "shipshape-operator",
+            identity: identity, secretRotation: secretRotation, shutdownTimeout: shutdownTimeout ?? 25,
+            logLevel: logging.level, logFormat: logging.format, webhook: webhook)
     }
 
     private static func inClusterNamespace() -> String? {

@@ -8,73 +8,73 @@ import ServiceLifecycle
 
 /// `shipshape run`: the operator. Every option also reads `SHIPSHAPE_<OPTION>` from the
 /// environment (`SHIPSHAPE_LEADER_ELECT=true`, `SHIPSHAPE_NAMESPACE=a,b`); a flag on the
-/// command line wins.
+/// command line wins. The options are checked in `validate()`, before anything starts.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the operator: reconcile Microservices into their children and keep them true.",
         discussion: """
             Connects with --kubeconfig/--context, or in-cluster when neither is given and \
-            KUBERNETES_SERVICE_HOST is set. Serves /metrics, /healthz and /readyz on --metrics-address. \
+            KUBERNETES_SERVICE_HOST is set. Serves /metrics, /healthz and /readyz on --metrics-address, \
+            and the admission webhook with --webhook-address (the same options as `shipshape webhook`). \
             SIGTERM or SIGINT stops taking work, lets in-flight reconciles finish within \
             --shutdown-timeout, releases the Lease and exits 0.
+
+            Every option can also be set by the environment variable named in its help; the command \
+            line wins. POD_NAMESPACE and POD_NAME (from the Downward API) are the defaults of \
+            --lease-namespace and --identity.
+
+            Exit codes: 0 stopped by SIGTERM or SIGINT, 2 invalid options or environment values, \
+            3 a failure (the kubeconfig cannot be loaded, a port is in use, a server stopped).
             """)
 
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
-    var kubeconfig: String?
+    @OptionGroup(title: "Cluster") var connection: KubeconfigArguments
 
-    @Option(help: "The kubeconfig context (default: its current context).")
-    var context: String?
-
-    @Option(name: .customLong("namespace"), help: "A namespace to watch; repeat for several (default: all).")
+    @Option(name: .customLong("namespace"),
+            help: OptionResolver.help("A namespace to watch; repeat for several (comma-separated in the variable)", flag: "namespace", default: "all"))
     var namespaces: [String] = []
 
-    @Option(help: "Reconciles running at once (default: 4).")
+    @Option(help: OptionResolver.help("Reconciles running at once", flag: "concurrency", default: "4"))
     var concurrency: Int?
 
-    @Option(help: "host:port for /metrics, /healthz and /readyz over plain HTTP (default: 0.0.0.0:8080).")
+    @Option(help: OptionResolver.help("HOST:PORT for /metrics, /healthz and /readyz over plain HTTP", flag: "metrics-address", default: "0.0.0.0:8080"))
     var metricsAddress: String?
 
-    @Flag(inversion: .prefixedNo, help: "Elect one active replica on a Lease (default: off).")
+    @Flag(inversion: .prefixedNo, help: OptionResolver.help("Elect one active replica on a Lease", flag: "leader-elect", default: "off"))
     var leaderElect: Bool?
 
-    @Option(help: "The Lease's name (default: shipshape-operator).")
+    @Option(help: OptionResolver.help("The Lease's name", flag: "lease-name", default: "shipshape-operator"))
     var leaseName: String?
 
-    @Option(help: "The Lease's namespace (default: $POD_NAMESPACE, or the in-cluster namespace).")
+    @Option(help: OptionResolver.help("The Lease's namespace", flag: "lease-namespace", default: "$POD_NAMESPACE, or the in-cluster namespace"))
     var leaseNamespace: String?
 
-    @Flag(inversion: .prefixedNo, help: "Watch referenced Secrets' metadata so a rotation rolls the pods; --no-secret-rotation needs no RBAC access to Secrets (default: on).")
+    @Flag(inversion: .prefixedNo,
+          help: OptionResolver.help("Watch referenced Secrets' metadata so a rotation rolls the pods; --no-secret-rotation needs no RBAC access to Secrets", flag: "secret-rotation", default: "on"))
     var secretRotation: Bool?
 
-    @Option(help: "This replica's identity in the Lease and in Events (default: $POD_NAME, or the host name and a random suffix).")
+    @Option(help: OptionResolver.help("This replica's identity in the Lease and in Events", flag: "identity", default: "$POD_NAME, or the host name and a random suffix"))
     var identity: String?
 
-    @Option(help: "Seconds in-flight reconciles get to finish on shutdown (default: 25).")
+    @Option(help: OptionResolver.help("Seconds in-flight reconciles get to finish on shutdown", flag: "shutdown-timeout", default: "25"))
     var shutdownTimeout: Int?
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical (default: info).")
-    var logLevel: String?
+    @OptionGroup(title: "Admission webhook") var webhook: WebhookArguments
 
-    @Option(help: "auto (text on a terminal, JSON otherwise), json or text (default: auto).")
-    var logFormat: String?
+    @OptionGroup(title: "Logging") var logging: LoggingArguments
 
-    @Option(help: "host:port to serve the HTTPS admission webhook on, on every replica (default: not served).")
-    var webhookAddress: String?
-
-    @Option(help: "The directory with the webhook's tls.crt and tls.key, re-read when they change (default: /etc/shipshape/webhook).")
-    var webhookCertDir: String?
-
-    @Option(help: "Issue the webhook's certificate into this Secret (NAMESPACE/NAME), inject its CA into the ValidatingWebhookConfiguration shipshape and rotate it, instead of reading --webhook-cert-dir.")
-    var webhookSelfSignedSecret: String?
+    func validate() throws {
+        _ = try settings(environment: ProcessInfo.processInfo.environment)
+    }
 
     func run() async throws {
-        let settings = try resolved(ProcessInfo.processInfo.environment)
-        let logger = settings.logger
+        let settings = try self.settings(environment: ProcessInfo.processInfo.environment)
+        settings.logFormat.bootstrap(level: settings.logLevel)
+        let logger = Logger(label: "shipshape.operator")
         let client: KubernetesClient, electionClient: KubernetesClient
         let metrics = OperatorMetrics()
         do {
-            let configuration = try settings.clientConfiguration()
+            let configuration = try connection.configuration()
             client = try KubernetesClient(
                 configuration: configuration, transport: MeteredTransport(CurlTransport(), metrics: metrics), logger: logger)
             // Lease requests fail fast (no retries, short timeout), so a leader notices in time that it cannot renew.
@@ -82,7 +82,7 @@ struct RunCommand: AsyncParsableCommand {
                 configuration: configuration, options: ClientOptions(requestTimeout: .seconds(5), retry: .never),
                 transport: MeteredTransport(CurlTransport(), metrics: metrics), logger: logger)
         } catch {
-            throw CLIError.invalidInput(["shipshape run: \(error)"], exitCode: 2)
+            throw CLIError.failure(["shipshape run: \(error)"])
         }
         let operatorSettings = OperatorSettings(
             namespaces: settings.namespaces, workers: settings.concurrency, shutdownTimeout: .seconds(settings.shutdownTimeout),
@@ -90,12 +90,14 @@ struct RunCommand: AsyncParsableCommand {
             leaderElection: settings.leaseNamespace.map { OperatorSettings.LeaseSettings(namespace: $0, name: settings.leaseName) },
             secretRotation: settings.secretRotation)
         let shipshape = Operator(client: client, electionClient: electionClient, settings: operatorSettings, metrics: metrics, logger: logger)
-        let health = HealthServer.make(host: settings.metricsHost, port: settings.metricsPort, metrics: metrics,
-                                       isReady: { shipshape.isReady }, logger: logger)
+        let health = HealthServer.make(host: settings.metricsAddress.host, port: settings.metricsAddress.port, metrics: metrics,
+                                       isReady: { shipshape.isReady },
+                                       onListening: { port in logger.info("serving /metrics, /healthz and /readyz", metadata: ["port": "\(port)"]) },
+                                       logger: logger)
         // The admission webhook is served on every replica, leader or not, beside the health
         // server, so it keeps answering until the controller has drained.
         let servingServices: [any ServiceLifecycle.Service] = [health]
-            + (try webhookServices(environment: settings.environment, client: client, metrics: metrics, logger: logger))
+            + webhookServices(settings.webhook, client: client, metrics: metrics, logger: logger)
         var group = ServiceGroupConfiguration(
             services: shipshape.services(after: servingServices), gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger)
@@ -109,7 +111,7 @@ struct RunCommand: AsyncParsableCommand {
             try await ServiceGroup(configuration: group).run()
         } catch {
             logger.error("stopped: \(error)")
-            throw CLIError.invalidInput([], exitCode: 1)
+            throw CLIError.failure([])
         }
         logger.info("stopped")
     }

@@ -8,118 +8,92 @@ import Logging
 import Prometheus
 import ServiceLifecycle
 
-/// `shipshape webhook`: serves the admission webhook alone until SIGTERM or SIGINT (exit 0).
+/// `shipshape webhook`: serves the admission webhook alone until SIGTERM or SIGINT (exit 0),
+/// with the same webhook, cluster and logging options as `shipshape run`.
 struct WebhookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "webhook",
         abstract: "Serve the admission webhook over HTTPS until SIGTERM or SIGINT.",
         discussion: """
-            Endpoints: POST /validate-microservice, /validate-workload (namespaces labelled \
+            Endpoints: POST /validate-microservice, /validate-workload (namespaces labelled \\
             shipshape.dev/checklist=enforce), /validate-workload/warn (=warn), and GET /healthz.
 
-            The serving certificate comes from files (--cert-dir, or --cert-file and --key-file), \
-            re-read when they change, or is self-issued (--self-signed-secret NAMESPACE/NAME): a CA \
-            and serving certificate are kept in that Secret, rotated before expiry, the CA is \
-            injected into the ValidatingWebhookConfiguration's caBundle, and the certificate is \
-            served from memory. Each flag can also be set with the SHIPSHAPE_* variable named in \
-            its help.
+            The serving certificate comes from files (--webhook-cert-dir, or --webhook-cert-file and \\
+            --webhook-key-file), re-read when they change, or is self-issued \\
+            (--webhook-self-signed-secret NAMESPACE/NAME): a CA and serving certificate are kept in \\
+            that Secret, rotated before expiry, the CA is injected into the \\
+            ValidatingWebhookConfiguration's caBundle, and the certificate is served from memory.
+
+            Every option can also be set by the environment variable named in its help; the command \\
+            line wins. The options are the same as `shipshape run`'s.
+
+            Exit codes: 0 stopped by SIGTERM or SIGINT, 2 invalid options or environment values, \\
+            3 a failure (the kubeconfig cannot be loaded, the server stopped).
             """
     )
 
-    static let environment = ProcessInfo.processInfo.environment
+    @OptionGroup(title: "Admission webhook") var webhook: WebhookArguments
 
-    @Option(help: "Listen address, HOST:PORT (SHIPSHAPE_WEBHOOK_ADDRESS).")
-    var address: String = environment["SHIPSHAPE_WEBHOOK_ADDRESS"] ?? "0.0.0.0:9443"
+    @OptionGroup(title: "Cluster (with --webhook-self-signed-secret)") var connection: KubeconfigArguments
 
-    @Option(help: "Directory with tls.crt and tls.key, as a Secret is mounted (SHIPSHAPE_WEBHOOK_CERT_DIR; default /etc/shipshape/webhook).")
-    var certDir: String?
+    @OptionGroup(title: "Logging") var logging: LoggingArguments
 
-    @Option(help: "Serving certificate chain (PEM); use with --key-file.")
-    var certFile: String?
+    @OptionGroup var deprecated: DeprecatedWebhookFlags
 
-    @Option(help: "Serving private key (PEM); use with --cert-file.")
-    var keyFile: String?
-
-    @Option(help: "Self-issue into this Secret, NAMESPACE/NAME (SHIPSHAPE_WEBHOOK_SELF_SIGNED_SECRET).")
-    var selfSignedSecret: String?
-
-    @Option(help: "With --self-signed-secret: the Service the certificate names.")
-    var service = "shipshape-webhook"
-
-    @Option(help: "With --self-signed-secret: the ValidatingWebhookConfiguration that gets the caBundle.")
-    var webhookConfiguration = "shipshape"
-
-    @Option(help: "Kubeconfig file (with --self-signed-secret; in a pod the service account is used).")
-    var kubeconfig: String?
-
-    @Option(help: "Kubeconfig context.")
-    var context: String?
-
-    @Option(help: "text or json (SHIPSHAPE_LOG_FORMAT).")
-    var logFormat: LogFormat = environment["SHIPSHAPE_LOG_FORMAT"].flatMap(LogFormat.init(rawValue:)) ?? .text
-
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: Logger.Level = .info
-
-    /// Where the serving certificate comes from: the flags, else the environment, else the
-    /// directory the Deployment mounts.
-    enum CertificateSource: Equatable {
-        case files(ServingCertificate.Files)
-        case selfSigned(String)
+    /// The webhook's settings from the flags, else `environment`, else the defaults.
+    struct Settings: Equatable {
+        var serving: WebhookArguments.Serving
+        var logLevel: Logger.Level
+        var logFormat: LogFormat
     }
 
-    func certificateSource() throws -> CertificateSource {
-        if (certFile == nil) != (keyFile == nil) { throw ValidationError("--cert-file and --key-file go together") }
-        let chosen = [certDir != nil, certFile != nil, selfSignedSecret != nil].filter { $0 }.count
-        if chosen > 1 { throw ValidationError("choose one of --cert-dir, --cert-file/--key-file and --self-signed-secret") }
-        if let certFile, let keyFile { return .files(.init(certificate: certFile, key: keyFile)) }
-        if let certDir { return .files(.init(directory: certDir)) }
-        if let secret = selfSignedSecret ?? Self.environment["SHIPSHAPE_WEBHOOK_SELF_SIGNED_SECRET"] { return .selfSigned(secret) }
-        return .files(.init(directory: Self.environment["SHIPSHAPE_WEBHOOK_CERT_DIR"] ?? "/etc/shipshape/webhook"))
+    func settings(environment: [String: String]) throws(ValidationError) -> Settings {
+        var resolver = OptionResolver(environment: environment)
+        let webhook = deprecated.applied(to: self.webhook, &resolver)
+        let serving = webhook.serving(&resolver, defaultAddress: "0.0.0.0:9443")
+        if case .files? = serving?.certificate, connection.isGiven {
+            resolver.problem("--kubeconfig and --context are for --webhook-self-signed-secret")
+        }
+        let logging = self.logging.resolve(&resolver)
+        try resolver.check("webhook")
+        guard let serving else { throw ValidationError("shipshape webhook: nothing to serve") }
+        return Settings(serving: serving, logLevel: logging.level, logFormat: logging.format)
     }
 
     func validate() throws {
-        _ = try listenAddress()
-        switch try certificateSource() {
-        case .selfSigned(let secret): _ = try WebhookFlags.certificateNames(secret: secret)
-        case .files:
-            if kubeconfig != nil || context != nil { throw ValidationError("--kubeconfig and --context are for --self-signed-secret") }
-        }
+        _ = try settings(environment: ProcessInfo.processInfo.environment)
     }
 
     func run() async throws {
-        logFormat.bootstrap(level: logLevel)
+        let settings = try self.settings(environment: ProcessInfo.processInfo.environment)
+        for (old, new) in deprecated.used { Terminal.note("warning: \(old) is deprecated; use \(new)") }
+        settings.logFormat.bootstrap(level: settings.logLevel)
         let logger = Logger(label: "shipshape.webhook")
         let certificates: WebhookCertificateSource
-        switch try certificateSource() {
-        case .selfSigned(let secret):
-            certificates = .selfIssued(WebhookCertificates(client: try kubernetesClient(logger: logger), names: try WebhookFlags.certificateNames(secret: secret, service: service, webhookConfiguration: webhookConfiguration), logger: logger))
+        switch settings.serving.certificate {
+        case .selfIssued(let names):
+            certificates = .selfIssued(WebhookCertificates(client: try kubernetesClient(logger: logger), names: names, logger: logger))
         case .files(let files):
             certificates = .files(files)
         }
         let services = WebhookServer.services(
             handler: AdmissionHandler(checklist: Checklist()), certificates: certificates,
-            configuration: WebhookServerConfiguration(address: try listenAddress()),
+            configuration: WebhookServerConfiguration(address: settings.serving.address),
             metrics: WebhookMetrics(registry: PrometheusCollectorRegistry()), logger: logger)
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await group.run()
         } catch {
-            throw CLIError.invalidInput(["shipshape webhook: \(error)"], exitCode: 1)
+            throw CLIError.failure(["shipshape webhook: \(error)"])
         }
     }
 
-    private func listenAddress() throws -> ListenAddress {
-        do { return try ListenAddress(parsing: address) } catch { throw ValidationError("--address: \(error)") }
-    }
-
     /// The kubeconfig as kubectl finds it, or in a pod without one the service account.
-    private func kubernetesClient(logger: Logger) throws -> KubernetesClient {
+    private func kubernetesClient(logger: Logger) throws(CLIError) -> KubernetesClient {
         do {
-            let configuration = try ClientConfiguration.resolve(kubeconfig: kubeconfig, context: context, environment: Self.environment)
-            return try KubernetesClient(configuration: configuration, logger: logger)
+            return try KubernetesClient(configuration: try connection.configuration(), logger: logger)
         } catch {
-            throw CLIError.invalidInput(["shipshape webhook: \(error)"], exitCode: 1)
+            throw CLIError.failure(["shipshape webhook: \(error)"])
         }
     }
 }

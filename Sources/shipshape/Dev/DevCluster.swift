@@ -70,16 +70,16 @@ final class DevCluster: Sendable {
             } catch SandboxError.addressInUse(let address) {
                 let remembered = settings.port == 0 && settings.dataDirectory != nil
                     ? " (the port \(settings.dataDirectory ?? "") served last, as its kubeconfig says; choose another with --port)" : ""
-                failure = CLIError.invalidInput(["shipshape dev: --port: \(address) is already in use\(remembered)"], exitCode: 1)
+                failure = CLIError.failure(["shipshape dev: --port: \(address) is already in use\(remembered)"])
             } catch SandboxError.storage(let message) {
-                failure = CLIError.invalidInput(["shipshape dev: --data-dir: \(message)"], exitCode: 1)
+                failure = CLIError.failure(["shipshape dev: --data-dir: \(message)"])
             } catch {
                 failure = error
             }
         } else {
             var reason = ""
             if case .failure(let error) = await webhookRun.result { reason = ": \(error)" }
-            failure = CLIError.invalidInput(["shipshape dev: the admission webhook stopped before listening\(reason)"], exitCode: 1)
+            failure = CLIError.failure(["shipshape dev: the admission webhook stopped before listening\(reason)"])
         }
         await webhookGroup.triggerGracefulShutdown()
         await withTaskGroup(of: Void.self) { race in
@@ -130,7 +130,7 @@ final class DevCluster: Sendable {
             return nil
         }
         do { return try OpenAPISchemas(directory: directory) } catch {
-            throw CLIError.invalidInput(["shipshape dev: --schemas: \(error)"], exitCode: 2)
+            throw CLIError.invalidInput(["shipshape dev: --schemas: \(error)"])
         }
     }
 
@@ -159,7 +159,7 @@ final class DevCluster: Sendable {
             try sandbox.writeKubeconfig(to: path)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
-            throw CLIError.invalidInput(["shipshape dev: --kubeconfig-out: cannot write \(path): \(error)"], exitCode: 1)
+            throw CLIError.failure(["shipshape dev: --kubeconfig-out: cannot write \(path): \(error)"])
         }
     }
 

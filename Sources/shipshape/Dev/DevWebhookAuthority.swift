@@ -16,15 +16,14 @@ struct DevWebhookAuthority {
                 return try CertificateAuthority(certificatePEM: try String(contentsOfFile: certificatePath, encoding: .utf8),
                                                 privateKeyPEM: try String(contentsOfFile: keyPath, encoding: .utf8))
             } catch {
-                throw CLIError.invalidInput(["shipshape dev: --data-dir: cannot read the webhook CA \(certificatePath) and \(keyPath): \(error)"],
-                                            exitCode: 1)
+                throw CLIError.failure(["shipshape dev: --data-dir: cannot read the webhook CA \(certificatePath) and \(keyPath): \(error)"])
             }
         }
         let ca = try CertificateAuthority(commonName: "shipshape-dev-webhook-ca", now: Date())
         try? files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for (path, text) in [(keyPath, ca.privateKeyPEM), (certificatePath, ca.certificatePEM)] {
             guard files.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw CLIError.invalidInput(["shipshape dev: --data-dir: cannot write \(path)"], exitCode: 1)
+                throw CLIError.failure(["shipshape dev: --data-dir: cannot write \(path)"])
             }
         }
         return ca

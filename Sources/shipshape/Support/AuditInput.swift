@@ -18,7 +18,7 @@ struct AuditInput {
         let loaded = InputFiles.load(paths)
         let split = SourceSplit(loaded.objects, refusing: strict ? Checklist.schemaProblems : { _ in [] })
         let problems = loaded.problems + split.problems
-        if strict, !problems.isEmpty { throw CLIError.invalidInput(problems.map(\.description), exitCode: 2) }
+        if strict, !problems.isEmpty { throw CLIError.invalidInput(problems.map(\.description)) }
         let origins = split.others.map(\.origin) + split.microservices.map(\.origin)
         let lookup: SourceLookup = { ref in ref.inputIndex.flatMap { origins.indices.contains($0) ? origins[$0] : nil } }
         return AuditInput(objects: split.others.map(\.value), microservices: split.microservices.map(\.value),

@@ -1,24 +1,23 @@
-/// Failures the commands report: messages on stderr and a documented exit code.
-enum CLIError: Error, CustomStringConvertible {
-    /// Input that cannot be read or is invalid; each command documents its code.
-    case invalidInput([String], exitCode: Int32)
-    /// Findings at or above the failure threshold (already reported on stdout or stderr).
-    case findings(exitCode: Int32)
-    /// A bug: the program's own invariants do not hold.
-    case `internal`(String)
+/// Failures the commands report: messages on standard error and the exit code of the scheme.
+struct CLIError: Error, CustomStringConvertible {
+    /// The process's exit status.
+    let exitCode: ExitCode
+    /// What went wrong, one line each; empty when already reported (a report's findings).
+    let messages: [String]
 
-    var description: String {
-        switch self {
-        case .invalidInput(let messages, _): return messages.joined(separator: "\n")
-        case .findings: return ""
-        case .internal(let message): return "internal error: \(message)"
-        }
+    init(_ exitCode: ExitCode, _ messages: [String] = []) {
+        self.exitCode = exitCode
+        self.messages = messages
     }
 
-    var exitCode: Int32 {
-        switch self {
-        case .invalidInput(_, let code), .findings(let code): return code
-        case .internal: return 70
-        }
-    }
+    /// Input that cannot be read or is invalid (exit 2).
+    static func invalidInput(_ messages: [String]) -> CLIError { CLIError(.invalidInput, messages) }
+    /// Findings, differences or denials, already reported on standard output or error (exit 1).
+    static let findings = CLIError(.findings)
+    /// A failure while running: the cluster, the network, the file system (exit 3).
+    static func failure(_ messages: [String]) -> CLIError { CLIError(.failure, messages) }
+    /// A bug: the program's own invariants do not hold (exit 3).
+    static func `internal`(_ message: String) -> CLIError { CLIError(.failure, ["internal error: \(message)"]) }
+
+    var description: String { messages.joined(separator: "\n") }
 }

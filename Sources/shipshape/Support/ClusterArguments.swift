@@ -22,7 +22,7 @@ struct ClusterArguments: ParsableArguments {
     }
 
     /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
-    /// standard error. Configuration, connection and authorization failures exit 2.
+    /// standard error. Configuration, connection and authorization failures exit 3.
     func read() async throws(CLIError) -> AuditInput {
         let live = try await read(purpose: "audit")
         return AuditInput.cluster(live.objects, name: live.name)
@@ -37,7 +37,7 @@ struct ClusterArguments: ParsableArguments {
             configuration = try connection.configuration()
             client = try KubernetesClient(configuration: configuration)
         } catch {
-            throw CLIError.invalidInput(["\(error)"], exitCode: 2)
+            throw CLIError.failure(["\(error)"])
         }
         let scope: ClusterInventory.Scope = allNamespaces ? .allNamespaces : .namespaces(namespace.isEmpty ? [configuration.namespace] : namespace)
         do {
@@ -45,7 +45,7 @@ struct ClusterArguments: ParsableArguments {
             for note in inventory.notes { Terminal.note("note: \(note)") }
             return (inventory.objects, configuration.contextName ?? "cluster")
         } catch {
-            throw CLIError.invalidInput(["cannot \(purpose) \(configuration.server) (\(configuration.origin)): \(error)"], exitCode: 2)
+            throw CLIError.failure(["cannot \(purpose) \(configuration.server) (\(configuration.origin)): \(error)"])
         }
     }
 }

@@ -1,20 +1,19 @@
 import ArgumentParser
 import Controller
+import Foundation
 import Logging
 import OperatorServing
 
-/// `--log-format`: human-readable lines or one JSON object a line (for log collectors).
+/// `--log-format`: human-readable lines or one JSON object a line (for log collectors); `auto`
+/// picks text on a terminal and JSON otherwise.
 enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json
+    case auto, json, text
 
     /// Sends every logger of the process to standard error in this format, at `level`.
     func bootstrap(level: Logger.Level) {
+        let json = self == .json || (self == .auto && isatty(STDERR_FILENO) == 0)
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler
-            switch self {
-            case .text: handler = StreamLogHandler.standardError(label: label)
-            case .json: handler = JSONLogHandler(label: label)
-            }
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
