@@ -36,12 +36,13 @@ public struct Checklist: Sendable {
         var skippedKinds: [String: Int] = [:]
         var skipped: [SkippedObject] = []
         for (index, object) in objects.enumerated() {
-            if let skip = AuditedKinds.skip(object, inputIndex: index) {
-                skippedKinds[skip.tally, default: 0] += 1
-                skipped.append(skip.object)
-            } else if let workload = Workload(object, inputIndex: index) {
-                workloads.append(workload)
-            } else {
+            switch role(of: object, inputIndex: index) {
+            case .skipped(let skip, let tally):
+                skippedKinds[tally, default: 0] += 1
+                skipped.append(skip)
+            case .workload:
+                if let workload = Workload(object, inputIndex: index) { workloads.append(workload) }
+            case .context:
                 _ = inventory.add(object, inputIndex: index)
             }
         }
@@ -50,7 +51,7 @@ public struct Checklist: Sendable {
         return AuditResult(reports: reports, skippedKinds: skippedKinds, skipped: skipped)
     }
 
-    private func check(_ workload: Workload, inventory: Inventory) -> ObjectReport {
+    func check(_ workload: Workload, inventory: Inventory) -> ObjectReport {
         let subject = WorkloadSubject(workload, inventory: inventory, options: options)
         return report(workload.ref, exemptions: subject.exemptions) { $0.workload(subject) }
     }

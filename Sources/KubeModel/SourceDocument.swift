@@ -50,6 +50,9 @@ public struct SourceDocument: Sendable {
     /// The line the document starts at, from 1.
     public let line: Int
     public let objects: Result<[SourceObject], SourceError>
+    /// Items of a readable `kind: List` that could not be read (not an object), each located at
+    /// its line and named by its index; the other items are in `objects`.
+    public let itemProblems: [SourceError]
 }
 
 /// Reads multi-document YAML or JSON text into objects, keeping the line of every field.
@@ -63,7 +66,9 @@ public enum SourceReader {
         forEachDocument(in: text, file: file) { document in
             guard failure == nil else { return }
             switch document.objects {
-            case .success(let found): objects += found
+            case .success(let found):
+                objects += found
+                failure = document.itemProblems.first
             case .failure(let error): failure = error
             }
         }
@@ -82,42 +87,55 @@ public enum SourceReader {
     /// Calls `body` with each document of `text` in order, as soon as it is read, so a long
     /// stream is held one document at a time.
     public static func forEachDocument(in text: String, file: String, _ body: (SourceDocument) -> Void) {
-        YAMLReader.read(text) { document in
-            body(SourceDocument(file: file, index: document.index, line: document.line,
-                                objects: objects(of: document, file: file)))
-        }
+        YAMLReader.read(text) { body(sourceDocument($0, file: file)) }
     }
 
-    private static func objects(of document: YAMLDocument, file: String) -> Result<[SourceObject], SourceError> {
+    /// As `forEachDocument(in:file:_:)` for a piece of a longer stream that starts at a
+    /// document boundary, on 0-based line `firstLine`, after `documentsBefore` documents.
+    static func forEachDocument(
+        in bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, documentsBefore: Int, _ body: (SourceDocument) -> Void
+    ) {
+        YAMLReader.read(bytes, firstLine: firstLine, documentsBefore: documentsBefore) { body(sourceDocument($0, file: file)) }
+    }
+
+    private static func sourceDocument(_ document: YAMLDocument, file: String) -> SourceDocument {
+        let (objects, itemProblems) = objects(of: document, file: file)
+        return SourceDocument(file: file, index: document.index, line: document.line, objects: objects, itemProblems: itemProblems)
+    }
+
+    private static func objects(of document: YAMLDocument, file: String) -> (Result<[SourceObject], SourceError>, [SourceError]) {
         let value: JSONValue, lines: LineTree
         switch document.content {
         case .failure(let problem):
-            return .failure(problem.isSyntax
+            return (.failure(problem.isSyntax
                 ? .syntax(file: file, line: problem.line, message: problem.message)
-                : .invalid(file: file, line: problem.line, document: document.index, message: problem.message))
+                : .invalid(file: file, line: problem.line, document: document.index, message: problem.message)), [])
         case .success(nil):
-            return .success([])
+            return (.success([]), [])
         case .success(let read?):
             (value, lines) = read
         }
-        if value.isNull { return .success([]) }
+        if value.isNull { return (.success([]), []) }
         guard case .object = value else {
-            return .failure(.invalid(file: file, line: lines.line, document: document.index,
-                                     message: "expected an object (a mapping), found \(value.typeName)"))
+            return (.failure(.invalid(file: file, line: lines.line, document: document.index,
+                                      message: "expected an object (a mapping), found \(value.typeName)")), [])
         }
         guard let kind = value["kind"]?.stringValue, kind.hasSuffix("List"), let items = value["items"]?.arrayValue else {
-            return .success([SourceObject(value: value, origin: SourceOrigin(file: file, document: document.index, basePath: .root, lines: lines))])
+            return (.success([SourceObject(value: value, origin: SourceOrigin(file: file, document: document.index, basePath: .root, lines: lines))]), [])
         }
+        // One bad item does not hide the others: each is reported at its line, by its index.
         var objects: [SourceObject] = []
+        var problems: [SourceError] = []
         for (itemIndex, item) in items.enumerated() where !item.isNull {
             let itemPath = FieldPath.root.key("items").index(itemIndex)
             guard case .object = item else {
-                return .failure(.invalid(file: file, line: lines.line(of: itemPath), document: document.index,
+                problems.append(.invalid(file: file, line: lines.line(of: itemPath), document: document.index,
                                          message: "\(itemPath): expected an object (a mapping), found \(item.typeName)"))
+                continue
             }
             objects.append(SourceObject(value: item, origin: SourceOrigin(file: file, document: document.index, basePath: itemPath, lines: lines)))
         }
-        return .success(objects)
+        return (.success(objects), problems)
     }
 }
 

@@ -20,9 +20,11 @@ enum YAMLReader {
         text.withUTF8 { bytes in read(bytes, each: each) }
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, each: (YAMLDocument) -> Void) {
-        var position = (offset: 0, line: 0)
-        var index = 0
+    /// Reads `bytes`, numbering lines from `firstLine` (0-based) and documents after
+    /// `documentsBefore`: a piece of a longer stream that starts at a document boundary.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 0, documentsBefore: Int = 0, each: (YAMLDocument) -> Void) {
+        var position = (offset: 0, line: firstLine)
+        var index = documentsBefore
         while position.offset < bytes.count {
             // libyaml stops at a character YAML forbids wherever its read-ahead meets it, even
             // documents ahead: find it first, read the documents before its own, report that one.
@@ -35,8 +37,7 @@ enum YAMLReader {
                 readRegion(UnsafeBufferPointer(rebasing: bytes[..<cut.offset]), from: position, index: &index, each: each)
             }
             index += 1
-            let message = "control character U+\(String(bad.scalar, radix: 16, uppercase: true).leftPadded(to: 4)) is not allowed in YAML"
-            each(YAMLDocument(index: index, line: cut.line + 1, content: .failure(YAMLProblem(line: bad.line + 1, message: message, isSyntax: true))))
+            each(YAMLDocument(index: index, line: cut.line + 1, content: .failure(YAMLProblem(line: bad.line + 1, message: bad.message, isSyntax: true))))
             guard let next = nextDocumentMarker(in: bytes, from: cut, after: bad.line) else { return }
             position = next
         }
@@ -53,10 +54,14 @@ enum YAMLReader {
     }
 
     /// The first character libyaml refuses (C0 and C1 controls other than tab, line feed,
-    /// carriage return and NEL; DEL; U+FFFE and U+FFFF), with its offset and 0-based line.
+    /// carriage return and NEL; DEL; U+FFFE and U+FFFF) or byte that is not UTF-8, with its
+    /// offset, 0-based line and what is wrong.
     private static func forbiddenCharacter(
         in bytes: UnsafeBufferPointer<UInt8>, from start: (offset: Int, line: Int)
-    ) -> (offset: Int, line: Int, scalar: UInt32)? {
+    ) -> (offset: Int, line: Int, message: String)? {
+        func control(_ scalar: UInt32) -> String {
+            "control character U+\(String(scalar, radix: 16, uppercase: true).leftPadded(to: 4)) is not allowed in YAML"
+        }
         var line = start.line
         var offset = start.offset
         while offset < bytes.count {
@@ -66,16 +71,22 @@ enum YAMLReader {
                 line += 1
             case UInt8(ascii: "\r"):
                 if offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") { line += 1 }
-            case UInt8(ascii: "\t"):
+            case UInt8(ascii: "\t"), 0x20..<0x7F:
                 break
             case 0..<0x20, 0x7F:
-                return (offset, line, UInt32(byte))
-            case 0xC2 where offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]) && bytes[offset + 1] != 0x85:
-                return (offset, line, UInt32(bytes[offset + 1]))
-            case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBF && (bytes[offset + 2] == 0xBE || bytes[offset + 2] == 0xBF):
-                return (offset, line, bytes[offset + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+                return (offset, line, control(UInt32(byte)))
             default:
-                break
+                let length = UTF8Check.sequenceLength(bytes, at: offset)
+                guard length > 0 else {
+                    return (offset, line, "not UTF-8 text: byte 0x\(String(byte, radix: 16, uppercase: true)) cannot start or continue a character here")
+                }
+                if byte == 0xC2, (0x80...0x9F).contains(bytes[offset + 1]), bytes[offset + 1] != 0x85 {
+                    return (offset, line, control(UInt32(bytes[offset + 1])))
+                }
+                if byte == 0xEF, bytes[offset + 1] == 0xBF, bytes[offset + 2] == 0xBE || bytes[offset + 2] == 0xBF {
+                    return (offset, line, control(bytes[offset + 2] == 0xBE ? 0xFFFE : 0xFFFF))
+                }
+                offset += length - 1
             }
             offset += 1
         }

@@ -61,11 +61,17 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let input = paths.isEmpty ? try await cluster.read() : try AuditInput.files(paths, strict: strictInput)
-        var result = Checklist(options: checklist.options).check(objects: input.objects, microservices: input.microservices)
-        result.invalidInputs = input.problems
-        for problem in input.problems { Terminal.note(problem.description) }
-        let report = result.formatted(as: output, sources: input.sources(output), color: output == .table && Terminal.colorsStandardOutput)
+        let checker = Checklist(options: checklist.options)
+        let result: AuditResult, sources: SourceLookup
+        if paths.isEmpty {
+            let input = try await cluster.read()
+            result = checker.check(objects: input.objects)
+            sources = input.sources(output)
+        } else {
+            (result, sources) = try FileAudit.run(paths, checklist: checker, strict: strictInput)
+        }
+        for problem in result.invalidInputs { Terminal.note(problem.description) }
+        let report = result.formatted(as: output, sources: sources, color: output == .table && Terminal.colorsStandardOutput)
         print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         let code = ExitCode(rawValue: result.exitStatus(failOn: failOn.threshold)) ?? .failure
         if code != .ok { throw CLIError(code) }

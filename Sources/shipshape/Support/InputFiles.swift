@@ -76,6 +76,7 @@ enum InputFiles {
             case .success(let objects): loaded.objects += objects
             case .failure(let error): loaded.problems.append(InputProblem(error, document: document.index))
             }
+            loaded.problems += document.itemProblems.map { InputProblem($0, document: document.index) }
         }
     }
 }
