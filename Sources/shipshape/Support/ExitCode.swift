@@ -2,7 +2,7 @@
 ///
 /// When several apply (a run with findings and an unreadable file), the highest wins: a
 /// failure hides an answer more than invalid input does, and invalid input more than findings.
-enum ExitCode: Int32, Comparable, CaseIterable, Sendable {
+enum ExitCode: Int32, Sendable {
     /// Done, and nothing to report: no findings at the threshold, no differences, all converged.
     case ok = 0
     /// The answer is "no": findings at or above the threshold, differences, objects denied or
@@ -15,6 +15,4 @@ enum ExitCode: Int32, Comparable, CaseIterable, Sendable {
     /// that cannot be loaded, a port in use, a file that cannot be written, a server that stopped,
     /// or a bug.
     case failure = 3
-
-    static func < (lhs: ExitCode, rhs: ExitCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
