@@ -104,12 +104,15 @@ public enum SourceReader {
     }
 
     private static func objects(of document: YAMLDocument, file: String) -> (Result<[SourceObject], SourceError>, [SourceError]) {
+        func failure(_ problem: YAMLProblem) -> SourceError {
+            problem.isSyntax
+                ? .syntax(file: file, line: problem.line, message: problem.message)
+                : .invalid(file: file, line: problem.line, document: document.index, message: problem.message)
+        }
         let value: JSONValue, lines: LineTree
         switch document.content {
         case .failure(let problem):
-            return (.failure(problem.isSyntax
-                ? .syntax(file: file, line: problem.line, message: problem.message)
-                : .invalid(file: file, line: problem.line, document: document.index, message: problem.message)), [])
+            return (.failure(failure(problem)), [])
         case .success(nil):
             return (.success([]), [])
         case .success(let read?):
@@ -121,11 +124,15 @@ public enum SourceReader {
                                       message: "expected an object (a mapping), found \(value.typeName)")), [])
         }
         guard let kind = value["kind"]?.stringValue, kind.hasSuffix("List"), let items = value["items"]?.arrayValue else {
+            if let first = document.itemProblems.first { return (.failure(failure(first.problem)), []) }
             return (.success([SourceObject(value: value, origin: SourceOrigin(file: file, document: document.index, basePath: .root, lines: lines))]), [])
         }
         // One bad item does not hide the others: each is reported at its line, by its index.
         var objects: [SourceObject] = []
-        var problems: [SourceError] = []
+        var problems: [SourceError] = document.itemProblems.map { item in
+            .invalid(file: file, line: item.problem.line, document: document.index,
+                     message: "\(FieldPath.root.key("items").index(item.index)): \(item.problem.message)")
+        }
         for (itemIndex, item) in items.enumerated() where !item.isNull {
             let itemPath = FieldPath.root.key("items").index(itemIndex)
             guard case .object = item else {
@@ -135,6 +142,7 @@ public enum SourceReader {
             }
             objects.append(SourceObject(value: item, origin: SourceOrigin(file: file, document: document.index, basePath: itemPath, lines: lines)))
         }
+        problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return (.success(objects), problems)
     }
 }

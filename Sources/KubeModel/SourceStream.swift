@@ -14,14 +14,15 @@ import Darwin
 /// numbers as `SourceReader.forEachDocument(in:file:_:)` gives for the whole text.
 public enum SourceStream {
     /// Bytes read from the descriptor at a time; a piece is longer only where one document is.
-    public static let readSize = 1 << 20
+    public static let defaultReadSize = 1 << 20
 
     /// Calls `body` with each document of the stream on `descriptor`, read to its end, in
     /// order and as soon as its piece is read. A read that fails throws after the documents
     /// before it, naming `file` and the system's reason. `copy`, when given, is called with
     /// every block of bytes as it is read (to keep standard input for a second reading).
     public static func forEachDocument(
-        reading descriptor: Int32, file: String, copy: ((UnsafeRawBufferPointer) -> Void)? = nil, _ body: (SourceDocument) -> Void
+        reading descriptor: Int32, file: String, readSize: Int = defaultReadSize, copy: ((UnsafeRawBufferPointer) -> Void)? = nil,
+        _ body: (SourceDocument) -> Void
     ) throws(SourceError) {
         var pending: [UInt8] = []
         var line = 0, documents = 0

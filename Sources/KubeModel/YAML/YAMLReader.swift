@@ -8,6 +8,8 @@ struct YAMLDocument {
     /// The 1-based line the document starts at.
     let line: Int
     let content: Result<(value: JSONValue, lines: LineTree)?, YAMLProblem>
+    /// Problems confined to one item of the root's `items` (null in the value), by index.
+    var itemProblems: [(index: Int, problem: YAMLProblem)] = []
 }
 
 /// Reads a YAML (or JSON) stream at the event level with libyaml, straight into `JSONValue`,
@@ -147,18 +149,20 @@ enum YAMLReader {
                 } else {
                     content = .success(builder.root.map { ($0.value, $0.lines) })
                 }
-                each(YAMLDocument(index: index, line: (documentLine ?? line) + 1, content: content))
+                each(YAMLDocument(index: index, line: (documentLine ?? line) + 1, content: content, itemProblems: builder.itemProblems))
                 documentLine = nil
                 lastEnd = start.line + Int(event.end_mark.line)
             case YAML_STREAM_END_EVENT:
                 return nil
             case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT,
                  YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard problem == nil else { continue }
+                let opens = event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT
+                let closes = event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT
+                guard problem == nil, !builder.skips(opens: opens, closes: closes) else { continue }
                 do {
                     try node(event, line: line + 1, into: &builder)
                 } catch {
-                    problem = error
+                    if !builder.isolate(error, opened: opens) { problem = error }
                 }
             default:
                 continue

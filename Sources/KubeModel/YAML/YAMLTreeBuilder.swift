@@ -43,6 +43,42 @@ struct YAMLTreeBuilder {
     private var aliasNodes = 0
     /// The document's root, once complete.
     private(set) var root: Node?
+    /// Problems confined to one element of the root mapping's `items` (the items of a `kind:
+    /// List`), by index; each such element is null in the value, so the others can be read.
+    private(set) var itemProblems: [(index: Int, problem: YAMLProblem)] = []
+    /// Collections of an isolated item still open, whose events are skipped.
+    private var skippedDepth = 0
+
+    /// Confines `problem`, raised by the event just given (`opened`: one that starts a
+    /// collection), to the element of the root mapping's `items` it is in, if it is in one:
+    /// that element becomes null and the rest of its events are skipped. False when the problem
+    /// is not inside such an element; the document is then unreadable.
+    mutating func isolate(_ problem: YAMLProblem, opened: Bool) -> Bool {
+        guard stack.count >= 2, stack[0].isMapping, stack[0].pendingKey?.text == "items", !stack[1].isMapping,
+              stack.count > 2 || !opened else { return false }
+        itemProblems.append((stack[1].elements.count, problem))
+        skippedDepth = stack.count - 2 + (opened ? 1 : 0)
+        stack.removeLast(stack.count - 2)
+        if skippedDepth == 0 { closeIsolatedItem(line: problem.line) }
+        return true
+    }
+
+    /// Whether the event (`opens`/`closes` a collection) belongs to an isolated item, and is skipped.
+    mutating func skips(opens: Bool, closes: Bool) -> Bool {
+        guard skippedDepth > 0 else { return false }
+        if opens { skippedDepth += 1 }
+        if closes {
+            skippedDepth -= 1
+            if skippedDepth == 0 { closeIsolatedItem(line: itemProblems.last?.problem.line) }
+        }
+        return true
+    }
+
+    private mutating func closeIsolatedItem(line: Int?) {
+        stack[1].elements.append(.null)
+        stack[1].lines.append(LineTree(line: line ?? stack[1].line))
+        stack[1].count += 1
+    }
 
     mutating func scalar(_ value: JSONValue, text: @autoclosure () -> String, line: Int, anchor: String?, isMergeKey: Bool) throws(YAMLProblem) {
         let keyText = stack.last.map { $0.isMapping && $0.pendingKey == nil } ?? false ? text() : nil
