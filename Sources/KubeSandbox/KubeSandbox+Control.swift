@@ -10,6 +10,24 @@ extension KubeSandbox {
         await store.settleControllers(options)
     }
 
+    /// Moves the controllers' clock on by `duration`, then lets them catch up: delayed work
+    /// (a terminating namespace's grace period) that falls due meanwhile is done before this returns.
+    public func advanceClock(by duration: Duration) async {
+        await store.advanceClock(by: duration)
+        await settleControllers()
+    }
+
+    /// Holds the controllers back until `releaseControllers()`, as a busy kube-controller-manager
+    /// would be: a test then reads what a client sees between a write and the controllers'
+    /// reaction to it (a dependent right after its owner's deletion).
+    public func holdControllers() async { await store.holdControllers(true) }
+
+    /// Lets held controllers go on, and waits until they have caught up.
+    public func releaseControllers() async {
+        await store.holdControllers(false)
+        await settleControllers()
+    }
+
     /// Forgets the request log.
     public func clearRequests() async { await journal.clear() }
 

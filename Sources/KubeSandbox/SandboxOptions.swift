@@ -40,6 +40,10 @@ public struct SandboxOptions: Sendable {
     /// metrics server: targets are held within minReplicas and maxReplicas, and status reported.
     /// Off by default; `shipshape dev` turns it on.
     public var horizontalPodAutoscaling = false
+    /// With `controllers`, how long the namespace controller waits after a terminating
+    /// namespace changes before it deletes its content (the real controller's 5 s); a test can
+    /// `advanceClock` past it instead of waiting.
+    public var namespaceDeletionGracePeriod: Duration = .seconds(5)
     /// Keep the objects, the event history, the revision counter, the CA, the token signing key
     /// and the port in SQLite in this directory (one sandbox at a time): every write is on disk
     /// before it is answered, and a sandbox started on the same directory goes on from there.

@@ -6,8 +6,12 @@ import KubeModel
 ///
 /// Load once and share: parsing the documents is the expensive part.
 public struct OpenAPISchemas: Sendable {
-    /// Every component schema of every document, by name; descriptions are dropped.
+    /// Every component schema of every document, by name; descriptions are dropped (those of
+    /// properties are kept apart, in `propertyDescriptions`).
     public let components: [String: JSONValue]
+    /// The documentation of each component's properties, by component name then property (what
+    /// the API server shows as a Table column's description).
+    public let propertyDescriptions: [String: [String: String]]
     /// Each document's file, by the path the API server serves it at (`apis/apps/v1` for
     /// `apis__apps__v1_openapi.json`).
     public let documentFiles: [String: String]
@@ -25,6 +29,7 @@ public struct OpenAPISchemas: Sendable {
         var components: [String: JSONValue] = [:]
         var names: [GroupVersionKind: String] = [:]
         var documentFiles: [String: String] = [:]
+        var descriptions: [String: [String: String]] = [:]
         for file in files {
             let path = directory + "/" + file
             documentFiles[file.replacingOccurrences(of: "_openapi.json", with: "").replacingOccurrences(of: "__", with: "/")] = path
@@ -40,6 +45,9 @@ public struct OpenAPISchemas: Sendable {
             }
             for (name, schema) in schemas {
                 components[name] = Self.withoutDescriptions(schema)
+                for (property, member) in schema["properties"]?.objectValue ?? [:] {
+                    if let text = member["description"]?.stringValue { descriptions[name, default: [:]][property] = text }
+                }
                 for gvk in schema["x-kubernetes-group-version-kind"]?.arrayValue ?? [] {
                     guard let kind = gvk["kind"]?.stringValue, let version = gvk["version"]?.stringValue else { continue }
                     names[GroupVersionKind(group: gvk["group"]?.stringValue ?? "", version: version, kind: kind)] = name
@@ -47,6 +55,7 @@ public struct OpenAPISchemas: Sendable {
             }
         }
         self.components = components
+        self.propertyDescriptions = descriptions
         self.documentFiles = documentFiles
         self.schemaNames = names
     }

@@ -65,6 +65,7 @@ extension Replayer {
             return (observed.json?["metadata"]?["ownerReferences"]?.arrayValue ?? []).isEmpty ? "orphaned" : "owned"
         }
         let immediately = try await state()
+        await holdControllers(false)
         let expected = replayCase.real["eventually"]?.stringValue
         var eventually = immediately
         let deadline = ContinuousClock.now + .seconds(2)

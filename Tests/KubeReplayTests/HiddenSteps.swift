@@ -55,10 +55,12 @@ extension Replayer {
             ])
             try await create("fid-del-ns", Self.configMap("inside-held", finalizers: ["fid.example.com/hold"]))
         case 489:
-            // The namespace is gone at 489: the harness released the held object after 488.
+            // The namespace is gone at 489: the harness released the held object after 488, and
+            // waited for the namespace controller.
             _ = try await send("PATCH", "/api/v1/namespaces/fid-del-ns/configmaps/inside-held",
                                headers: ["Content-Type": "application/merge-patch+json"],
                                body: ["metadata": ["finalizers": nil]])
+            try await waitForNamespaceGone("fid-del-ns")
         case 492: try await create("fid-gc", Self.configMap("o1"))
         case 495: try await create("fid-gc", Self.configMap("o2"))
         case 498: try await create("fid-gc", Self.configMap("o3"))

@@ -13,6 +13,10 @@ import Testing
                 var replayer = Replayer(baseURL: sandbox.url, adminToken: sandbox.adminToken)
                 replayer.templating.webhook = (webhookOrigin, caBundle)
                 replayer.settle = { await sandbox.settleControllers() }
+                replayer.holdControllers = { held in
+                    if held { await sandbox.holdControllers() } else { await sandbox.releaseControllers() }
+                }
+                replayer.advanceClock = { await sandbox.advanceClock(by: $0) }
                 return try await replayer.run(cases)
             }
         }

@@ -30,6 +30,10 @@ struct Replayer {
     /// so an outcome never depends on how busy the machine is (the recording's controllers had
     /// caught up in all but the cases `ReplayExpectations` lists as controller timing).
     var settle: @Sendable () async -> Void = {}
+    /// Holds the sandbox's controllers back (true) or releases them and lets them catch up (false).
+    var holdControllers: @Sendable (Bool) async -> Void = { _ in }
+    /// Moves the sandbox's controller clock on (delayed controller work falls due) and settles.
+    var advanceClock: @Sendable (Duration) async -> Void = { _ in }
 
     init(baseURL: String, http: HTTPClient = .shared, adminToken: String? = nil) {
         self.baseURL = baseURL
@@ -42,10 +46,12 @@ struct Replayer {
         for replayCase in cases {
             try await runHiddenSteps(before: replayCase.seq)
             await settle()
+            if Self.readsBeforeControllersAct[replayCase.seq + 1] != nil { await holdControllers(true) }
             switch replayCase.kind {
             case .http: results.append(try await replay(replayCase))
             case .composite: results.append(try await composite(replayCase))
             }
+            if Self.readsBeforeControllersAct[replayCase.seq] != nil { await holdControllers(false) }
         }
         return results
     }

@@ -32,7 +32,11 @@ import Testing
             }
             let wrongUID = try await client.delete("\(base)/owner", ["kind": "DeleteOptions", "apiVersion": "v1", "preconditions": ["uid": "nope"]])
             #expect(wrongUID.status == 409)
+            // The garbage collector is no part of the DELETE: held back, it leaves the dependents.
+            await sandbox.holdControllers()
             #expect(try await client.delete("\(base)/owner").status == 200)
+            #expect(try await client.get("\(base)/child-1").status == 200)
+            await sandbox.releaseControllers()
             #expect(try await client.get("\(base)/child-1").status == 404)
             #expect(try await client.get("\(base)/child-2").status == 404)
 
@@ -45,6 +49,35 @@ import Testing
             let kept = try await client.get("\(base)/orphan")
             #expect(kept.status == 200)
             #expect(kept.json["metadata"]?["ownerReferences"] == nil)
+        }
+    }
+
+    @Test func aForegroundDeletionKeepsTheOwnerUntilItsBlockingDependentsAreGone() async throws {
+        try await KubeSandbox.withRunning { sandbox in
+            let client = SandboxClient(sandbox)
+            let owner = try await client.post(base, Fixtures.configMap("owner")).json
+            var child = Fixtures.configMap("child")
+            child["metadata"]?["ownerReferences"] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner",
+                                                      "uid": owner["metadata"]?["uid"] ?? .null, "blockOwnerDeletion": true]]
+            #expect(try await client.post(base, child).status == 201)
+            var partlyOwned = Fixtures.configMap("partly-owned")
+            partlyOwned["metadata"]?["ownerReferences"] = [
+                ["apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "uid": owner["metadata"]?["uid"] ?? .null],
+                ["apiVersion": "v1", "kind": "ConfigMap", "name": "child", "uid": "11111111-2222-3333-4444-555555555555"],
+            ]
+            #expect(try await client.post(base, partlyOwned).status == 201)
+
+            await sandbox.holdControllers()
+            let marked = try await client.delete("\(base)/owner?propagationPolicy=Foreground")
+            #expect(marked.status == 200)
+            #expect(marked.json["metadata"]?["finalizers"] == ["foregroundDeletion"])
+            let waiting = try await client.get("\(base)/owner")
+            #expect(waiting.json["metadata"]?["deletionTimestamp"] != nil)
+            #expect(try await client.get("\(base)/child").status == 200)
+            await sandbox.releaseControllers()
+            #expect(try await client.get("\(base)/owner").status == 404)
+            #expect(try await client.get("\(base)/child").status == 404)
+            #expect(try await client.get("\(base)/partly-owned").status == 404, "none of its owners exists any more")
         }
     }
 

@@ -148,17 +148,38 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
             #expect(late.status == 403)
             #expect(late.json["details"]?["causes"]?.arrayValue?.first?["reason"] == "NamespaceTerminating")
 
-            var namespace = JSONValue.null
-            #expect(try await eventually {
-                namespace = try await client.get("/api/v1/namespaces/doomed").json
-                let plain = try await client.get("\(base)/plain").status
-                return plain == 404 && namespace["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "NamespaceFinalizersRemaining" } == true
-            })
+            // The namespace controller waits its grace period (5 s) before it touches the content.
+            await sandbox.settleControllers()
+            #expect(try await client.get("/api/v1/namespaces/doomed").json["status"]?["conditions"] == nil)
+            #expect(try await client.get("\(base)/plain").status == 200)
+            #expect(try await client.get("\(base)/held").json["metadata"]?["deletionTimestamp"] == nil)
+
+            await sandbox.advanceClock(by: .seconds(5))
+            let namespace = try await client.get("/api/v1/namespaces/doomed").json
+            #expect(try await client.get("\(base)/plain").status == 404)
+            #expect(namespace["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "NamespaceFinalizersRemaining" } == true)
             #expect(namespace["status"]?["phase"] == "Terminating")
             #expect(try await client.get("\(base)/held").json["metadata"]?["deletionTimestamp"] != nil)
 
             #expect(try await client.mergePatch("\(base)/held", ["metadata": ["finalizers": nil]]).status == 200)
-            #expect(try await eventually { try await client.get("/api/v1/namespaces/doomed").status == 404 })
+            await sandbox.settleControllers()
+            #expect(try await client.get("/api/v1/namespaces/doomed").status == 200, "the next look is a grace period later")
+            await sandbox.advanceClock(by: .seconds(5))
+            #expect(try await client.get("/api/v1/namespaces/doomed").status == 404)
+        }
+    }
+
+    @Test func aTerminatingNamespaceGoesOnItsOwnOnceTheGracePeriodPasses() async throws {
+        var options = SandboxOptions()
+        options.namespaceDeletionGracePeriod = .milliseconds(200)
+        try await KubeSandbox.withRunning(options) { sandbox in
+            let client = SandboxClient(sandbox)
+            let created = try await client.post("/api/v1/namespaces", ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "brief"]])
+            #expect(created.status == 201)
+            #expect(try await client.post("/api/v1/namespaces/brief/configmaps", Fixtures.configMap("content")).status == 201)
+            #expect(try await client.delete("/api/v1/namespaces/brief").status == 200)
+            // No write follows the deletion: the controllers wake on their own when the period is over.
+            #expect(try await eventually { try await client.get("/api/v1/namespaces/brief").status == 404 })
         }
     }
 

@@ -12,7 +12,8 @@ extension ClusterStore {
 
     /// Runs every controller once over the current state, with the optional ones `options` turns on.
     func reconcileControllers(_ options: SandboxOptions = SandboxOptions()) {
-        reconcileNamespaces()
+        guard !controllerClock.held else { return }
+        reconcileNamespaces(gracePeriod: options.namespaceDeletionGracePeriod)
         collectGarbage()
         if options.horizontalPodAutoscaling { reconcileHorizontalPodAutoscalers() }
         reconcileDeployments()
@@ -29,6 +30,20 @@ extension ClusterStore {
             if revision == before { return }
         }
     }
+
+    /// Moves the controllers' clock on by `duration`.
+    func advanceClock(by duration: Duration) {
+        controllerClock.advance(by: duration)
+    }
+
+    /// Holds the controllers back (they do nothing) or lets them go on.
+    func holdControllers(_ held: Bool) {
+        controllerClock.held = held
+        if !held { controllerWakeup?.yield() }
+    }
+
+    /// How long until delayed controller work falls due, nil if none waits.
+    var untilControllerWorkDue: Duration? { controllerClock.untilNextDue }
 
     /// The current objects of a resource, by storage key, in one namespace or all.
     func current(_ storageKey: String, namespace: String? = nil) -> [StoredObject] {

@@ -18,10 +18,9 @@ extension ClusterStore {
         guard let spec = deployment.value["spec"], let template = spec["template"] else { return }
         let replicas = spec["replicas"]?.intValue ?? 1
         let (maxSurge, maxUnavailable) = Self.rollingBounds(spec, replicas: replicas)
-        let revisions = owned.compactMap { $0.metadata["annotations"]?[Self.revisionAnnotation]?.stringValue.flatMap { Int($0) } }
         var newest = owned.first { Self.withoutHashLabel($0.value["spec"]?["template"]) == Self.withoutHashLabel(template) }
-        let revision = newest?.metadata["annotations"]?[Self.revisionAnnotation]?.stringValue ?? String((revisions.max() ?? 0) + 1)
-        let annotations: JSONObject = [
+        let revision = Self.revision(of: newest, among: owned)
+        var annotations: JSONObject = [
             "deployment.kubernetes.io/desired-replicas": .string(String(replicas)),
             "deployment.kubernetes.io/max-replicas": .string(String(replicas + maxSurge)),
             Self.revisionAnnotation: .string(revision),
@@ -30,6 +29,7 @@ extension ClusterStore {
             var value = existing.value
             value["spec"]?["replicas"] = .integer(replicas)
             var merged = value["metadata"]?["annotations"]?.objectValue ?? JSONObject()
+            if let history = Self.revisionHistory(existing, becoming: revision) { annotations[Self.revisionHistoryAnnotation] = .string(history) }
             for (key, annotation) in annotations { merged[key] = annotation }
             value["metadata"]?["annotations"] = .object(merged)
             controllerUpdate(existing, "replicasets.apps", value)

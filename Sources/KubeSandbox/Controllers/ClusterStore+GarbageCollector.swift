@@ -2,7 +2,8 @@ import KubeModel
 
 /// The garbage collector: finishes `orphan` deletions (strips the owner's references from its
 /// dependents) and `foregroundDeletion` ones (deletes the dependents, then lets the owner go),
-/// and deletes objects none of whose owners exist.
+/// deletes objects none of whose owners exist, and drops references to owners gone from objects
+/// that keep others. It runs in the controller loop, after the deleting request was answered.
 extension ClusterStore {
     func collectGarbage() {
         let present = Set(allObjects().map(\.object.uid))
@@ -19,8 +20,15 @@ extension ClusterStore {
                 continue
             }
             let owners = (object.metadata["ownerReferences"]?.arrayValue ?? []).compactMap { $0["uid"]?.stringValue }
-            if !owners.isEmpty, !owners.contains(where: present.contains), !owners.contains(where: exists(uid:)) {
+            let absent = owners.filter { !present.contains($0) && !exists(uid: $0) }
+            if !owners.isEmpty, absent.count == owners.count {
                 remove(object, type, propagation: .background)
+            } else {
+                // Some owners remain: only the references to the ones gone are dropped.
+                for uid in absent {
+                    guard let latest = objects[entry.storageKey]?[entry.key] else { break }
+                    stripOwner(uid, from: latest, type, key: entry.key)
+                }
             }
         }
     }

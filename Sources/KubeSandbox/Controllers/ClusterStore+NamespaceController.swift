@@ -3,18 +3,39 @@ import KubeModel
 /// The namespace controllers: every active namespace gets the ServiceAccount `default` and the
 /// ConfigMap `kube-root-ca.crt`; a terminating namespace is emptied (objects with finalizers are
 /// waited for, and reported in its conditions), then its `kubernetes` finalizer is removed and
-/// it goes.
+/// it goes. Like the real namespace controller, which queues every namespace change to be
+/// handled after a grace period (5 s) so that admission caches and other components see the
+/// deletion first, it acts on a terminating namespace only once that period has passed since it
+/// last changed, and looks again one period after each pass that left content behind.
 extension ClusterStore {
     static let rootCADescription = "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters."
 
-    func reconcileNamespaces() {
-        for namespace in current("namespaces") {
+    func reconcileNamespaces(gracePeriod: Duration) {
+        let namespaces = current("namespaces")
+        let terminating = Set(namespaces.filter(Self.isDeleting).map(\.name))
+        controllerClock.namespacesDue = controllerClock.namespacesDue.filter { terminating.contains($0.key) }
+        for namespace in namespaces {
             if Self.isDeleting(namespace) {
-                finalize(namespace)
+                if isDue(namespace, gracePeriod: gracePeriod) { finalize(namespace) }
             } else {
                 populate(namespace)
             }
         }
+    }
+
+    /// Whether the grace period since the namespace last changed has passed; when it has, the
+    /// next look is one grace period on (the real controller requeues a namespace with content left).
+    private func isDue(_ namespace: StoredObject, gracePeriod: Duration) -> Bool {
+        let now = controllerClock.now
+        let version = namespace.metadata["resourceVersion"]?.stringValue ?? ""
+        let period = Double(gracePeriod.components.seconds) + Double(gracePeriod.components.attoseconds) / 1e18
+        guard let seen = controllerClock.namespacesDue[namespace.name], seen.resourceVersion == version else {
+            controllerClock.namespacesDue[namespace.name] = (version, now.addingTimeInterval(period))
+            return period <= 0
+        }
+        guard seen.due <= now else { return false }
+        controllerClock.namespacesDue[namespace.name] = (version, now.addingTimeInterval(period))
+        return true
     }
 
     private func populate(_ namespace: StoredObject) {

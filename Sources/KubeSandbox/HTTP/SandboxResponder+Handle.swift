@@ -72,14 +72,14 @@ extension SandboxResponder {
             let object = try await store.get(type, namespace: namespace, name: name)
             if case .table = view {
                 let resourceVersion = object["metadata"]?["resourceVersion"]?.stringValue
-                return Responses.json(try Self.tableView(type, query, view).table([object], resourceVersion: resourceVersion))
+                return Responses.json(try Self.tableView(type, query, view, schemas: options.schemas).table([object], resourceVersion: resourceVersion))
             }
             if let response = Self.protobufResponse(object, accept: accept) { return response }
             return Responses.json(render(object))
         case ("list", nil):
             let page = try await store.list(type, namespace: path.namespace, query: try Self.listQuery(query, type))
             if case .table = view {
-                return Responses.json(try Self.tableView(type, query, view).table(page.items, resourceVersion: String(page.resourceVersion), page: page))
+                return Responses.json(try Self.tableView(type, query, view, schemas: options.schemas).table(page.items, resourceVersion: String(page.resourceVersion), page: page))
             }
             return Responses.json(Self.listBody(page, type, view: view))
         case ("watch", nil):

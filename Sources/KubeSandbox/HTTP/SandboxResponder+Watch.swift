@@ -1,5 +1,6 @@
 import Hummingbird
 import KubeModel
+import KubeSchema
 
 extension SandboxResponder {
     /// A watch: one JSON event per line, streamed (chunked) until the timeout, the client
@@ -10,6 +11,7 @@ extension SandboxResponder {
         let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery)
         let store = self.store
         let interval = options.bookmarkInterval
+        let schemas = options.schemas
         let body = ResponseBody { writer in
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -28,7 +30,7 @@ extension SandboxResponder {
                         }
                     }
                     for await message in stream {
-                        let line = Self.eventLine(message, type, view: view)
+                        let line = Self.eventLine(message, type, view: view, schemas: schemas)
                         try await writer.write(ByteBuffer(string: line))
                     }
                     group.cancelAll()
@@ -42,11 +44,11 @@ extension SandboxResponder {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
     }
 
-    static func eventLine(_ message: WatchMessage, _ type: ResourceType, view: ResponseView) -> String {
+    static func eventLine(_ message: WatchMessage, _ type: ResourceType, view: ResponseView, schemas: OpenAPISchemas? = nil) -> String {
         let event: JSONValue
         switch message {
         case .event(let kind, let object):
-            event = ["type": .string(kind), "object": watchedObject(object, type, view: view)]
+            event = ["type": .string(kind), "object": watchedObject(object, type, view: view, schemas: schemas)]
         case .bookmark(let revision, let initialEventsEnd):
             var metadata: JSONObject = ["resourceVersion": .string(String(revision)), "creationTimestamp": .null]
             if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }

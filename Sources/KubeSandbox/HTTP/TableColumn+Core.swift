@@ -9,7 +9,7 @@ extension TableColumn {
             name,
             TableColumn("Data", "Data contains the configuration data.") { object, _ in
                 .integer((object["data"]?.objectValue?.count ?? 0) + (object["binaryData"]?.objectValue?.count ?? 0))
-            },
+            }.documented(by: "io.k8s.api.core.v1.ConfigMap", "data"),
             age,
         ],
         "secrets": [
@@ -113,25 +113,28 @@ extension TableColumn {
 
     static let services: [TableColumn] = [
         name,
-        TableColumn("Type", "type determines how the Service is exposed. Defaults to ClusterIP.") { object, _ in object["spec"]?["type"] ?? "ClusterIP" },
+        TableColumn("Type", "type determines how the Service is exposed. Defaults to ClusterIP.") { object, _ in object["spec"]?["type"] ?? "ClusterIP" }
+            .documented(by: serviceSpec, "type"),
         TableColumn("Cluster-IP", "clusterIP is the IP address of the service and is usually assigned randomly.") { object, _ in
             .string(object["spec"]?["clusterIP"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "<none>")
-        },
+        }.documented(by: serviceSpec, "clusterIP"),
         TableColumn("External-IP", "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.") { object, _ in
             .string(externalIP(object))
-        },
+        }.documented(by: serviceSpec, "externalIPs"),
         TableColumn("Port(s)", "The list of ports that are exposed by this service.") { object, _ in
             let ports = (object["spec"]?["ports"]?.arrayValue ?? []).map { port -> String in
                 let number = TableText.integer(port["port"]), proto = port["protocol"]?.stringValue ?? "TCP"
                 return port["nodePort"]?.intValue.map { "\(number):\($0)/\(proto)" } ?? "\(number)/\(proto)"
             }
             return .string(TableText.list(ports))
-        },
+        }.documented(by: serviceSpec, "ports"),
         age,
         TableColumn("Selector", priority: 1, "Route service traffic to pods with label keys and values matching this selector.") { object, _ in
             .string(TableText.labels(object["spec"]?["selector"]))
-        },
+        }.documented(by: serviceSpec, "selector"),
     ]
+
+    private static let serviceSpec = "io.k8s.api.core.v1.ServiceSpec"
 
     private static func externalIP(_ service: JSONValue) -> String {
         let external = TableText.strings(service["spec"]?["externalIPs"])

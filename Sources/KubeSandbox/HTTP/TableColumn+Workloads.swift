@@ -24,7 +24,8 @@ extension TableColumn {
         { object, _ in .integer(TableText.integer(path.reduce(Optional(object)) { $0?[$1] })) }
     }
 
-    private static func templateColumns(selector: Bool = true) -> [TableColumn] {
+    /// Containers, Images and (with `selector`) Selector, documented by `spec`'s selector if given.
+    private static func templateColumns(selector: Bool = true, spec: String? = nil) -> [TableColumn] {
         var columns = [
             TableColumn("Containers", priority: 1, "Names of each container in the template.") { object, _ in
                 .string(TableText.containers(object["spec"]?["template"]?["spec"]).names)
@@ -34,9 +35,11 @@ extension TableColumn {
             },
         ]
         if selector {
-            columns.append(TableColumn("Selector", priority: 1, "Label selector for pods.") { object, _ in
+            var column = TableColumn("Selector", priority: 1, "Label selector for pods.") { object, _ in
                 .string(TableText.selector(object["spec"]?["selector"]))
-            })
+            }
+            if let spec { column = column.documented(by: spec, "selector") }
+            columns.append(column)
         }
         return columns
     }
@@ -86,7 +89,7 @@ extension TableColumn {
         TableColumn("Available", "Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.",
                     cell: integer("status", "availableReplicas")),
         age,
-    ] + templateColumns()
+    ] + templateColumns(spec: "io.k8s.api.apps.v1.DeploymentSpec")
 
     static let replicaSets: [TableColumn] = [
         name,

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import KubeSchema
 
 /// One column of a Table: its definition and how a row's cell is computed from the object.
 struct TableColumn: Sendable {
@@ -9,6 +10,10 @@ struct TableColumn: Sendable {
     var description: String
     /// 0 for the default columns, 1 for those `-o wide` adds.
     var priority = 0
+    /// The field the API server documents the column with (`io.k8s.api.core.v1.ServiceSpec`,
+    /// `type`): its full description comes from the official schemas when the sandbox has them,
+    /// `description` (its first sentence) otherwise.
+    var documentation: (schema: String, property: String)?
     let cell: @Sendable (_ object: JSONValue, _ now: Date) -> JSONValue
 
     init(_ name: String, type: String = "string", format: String = "", priority: Int = 0, _ description: String,
@@ -19,6 +24,18 @@ struct TableColumn: Sendable {
         self.priority = priority
         self.description = description
         self.cell = cell
+    }
+
+    /// This column, documented by a field of the official schemas.
+    func documented(by schema: String, _ property: String) -> TableColumn {
+        var column = self
+        column.documentation = (schema, property)
+        return column
+    }
+
+    /// The column's description: its field's documentation in `schemas`, if there.
+    func description(in schemas: OpenAPISchemas?) -> String {
+        documentation.flatMap { schemas?.propertyDescriptions[$0.schema]?[$0.property] } ?? description
     }
 
     /// A CRD's additionalPrinterColumn: its JSONPath evaluated on the object, dates as ages.

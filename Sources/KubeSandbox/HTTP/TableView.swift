@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import KubeSchema
 
 /// The `meta.k8s.io` Table `kubectl get` asks for: a custom resource's columns come from its
 /// CRD's printer columns, a built-in kind's are the API server's own (`TableView+Builtin`), any
@@ -17,12 +18,16 @@ struct TableView {
     var includeObject: IncludeObject = .metadata
     /// `v1`, or `v1beta1` for a client that asked for that version.
     var version = "v1"
+    /// Where built-in columns' descriptions come from (the sandbox's official schemas).
+    var schemas: OpenAPISchemas?
 
-    init(type: ResourceType, now: Date = Date(), includeObject: IncludeObject = .metadata, version: String = "v1") {
+    init(type: ResourceType, now: Date = Date(), includeObject: IncludeObject = .metadata, version: String = "v1",
+         schemas: OpenAPISchemas? = nil) {
         self.type = type
         self.now = now
         self.includeObject = includeObject
         self.version = version
+        self.schemas = schemas
     }
 
     var columns: [TableColumn] {
@@ -35,7 +40,7 @@ struct TableView {
         let columns = columns
         let definitions: [JSONValue] = columns.map { column in
             ["name": .string(column.name), "type": .string(column.type), "format": .string(column.format),
-             "description": .string(column.description), "priority": .integer(column.priority)]
+             "description": .string(column.description(in: schemas)), "priority": .integer(column.priority)]
         }
         let rows: [JSONValue] = objects.map { object in
             let cells = columns.map { $0.cell(object, now) }

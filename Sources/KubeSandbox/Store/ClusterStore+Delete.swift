@@ -2,8 +2,8 @@ import KubeModel
 
 extension ClusterStore {
     /// Deletes an object. With finalizers it is only marked (deletionTimestamp) and goes when its
-    /// last finalizer is removed. Background deletion collects the dependents (by ownerReferences)
-    /// at once; Foreground and Orphan mark the object with the `foregroundDeletion` or `orphan`
+    /// last finalizer is removed. After a background deletion the garbage collector deletes the
+    /// dependents (by ownerReferences) once the request is answered; Foreground and Orphan mark the object with the `foregroundDeletion` or `orphan`
     /// finalizer, which the garbage collector finishes. A namespace is marked Terminating and
     /// emptied by the namespace controller; `default`, `kube-system` and `kube-public` are never
     /// deleted. `removed` tells an object that is gone (the API server answers a Status) from one
@@ -85,14 +85,10 @@ extension ClusterStore {
         return served(removed, as: type)
     }
 
-    /// What follows an object's removal: its dependents, a namespace's contents, a CRD's objects.
+    /// What follows an object's removal: a namespace's contents, a CRD's objects. Its dependents
+    /// are the garbage collector's, which finds them after the request, as the real one does.
     func afterRemoval(_ removed: JSONValue, _ type: ResourceType, propagation: DeleteRequest.Propagation) {
-        let uid = removed["metadata"]?["uid"]?.stringValue ?? ""
-        if propagation == .orphan {
-            orphanDependents(of: uid)
-        } else {
-            collectDependents(of: uid, propagation: .background)
-        }
+        if propagation == .orphan { orphanDependents(of: removed["metadata"]?["uid"]?.stringValue ?? "") }
         switch type.storageKey {
         case "namespaces":
             let name = removed["metadata"]?["name"]?.stringValue ?? ""
@@ -107,23 +103,6 @@ extension ClusterStore {
             }
             catalog.uninstall(removed)
         default: break
-        }
-    }
-
-    /// Deletes dependents whose owners are all gone; strips the reference from the others.
-    func collectDependents(of uid: String, propagation: DeleteRequest.Propagation) {
-        guard !uid.isEmpty else { return }
-        for entry in allObjects() {
-            let references = entry.object.metadata["ownerReferences"]?.arrayValue ?? []
-            guard references.contains(where: { $0["uid"]?.stringValue == uid }),
-                  let dependentType = anyType(forStorageKey: entry.storageKey),
-                  let current = objects[entry.storageKey]?[entry.key] else { continue }
-            let others = references.filter { $0["uid"]?.stringValue != uid }
-            if others.contains(where: { exists(uid: $0["uid"]?.stringValue ?? "") }) {
-                stripOwner(uid, from: current, dependentType, key: entry.key)
-            } else {
-                remove(current, dependentType, propagation: propagation)
-            }
         }
     }
 

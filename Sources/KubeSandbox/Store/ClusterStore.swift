@@ -22,6 +22,8 @@ actor ClusterStore {
     var nextWatcherID = 0
     /// Wakes the controllers after every commit (see `ControllerManager`).
     var controllerWakeup: AsyncStream<Void>.Continuation?
+    /// The controllers' clock and their delayed work.
+    var controllerClock = ControllerClock()
     /// The CA bundle published in every namespace's `kube-root-ca.crt` ConfigMap.
     var rootCABundle = ""
 
