@@ -19,7 +19,4 @@ public struct CachedChild: Sendable, Equatable {
 
     /// The projected object, read back from its text (which this type wrote, so it parses).
     public var value: JSONValue { (try? JSONValue(parsingJSON: text)) ?? .null }
-
-    /// The size of the JSON text, in bytes.
-    public var byteCount: Int { text.utf8.count }
 }
