@@ -3,29 +3,42 @@ import Dispatch
 import Foundation
 import KubeClient
 import KubeModel
-import KubeSandbox
 import Logging
 import ServiceLifecycle
 import ShipshapeAPI
 import Synchronization
 
-/// Converges generated Microservices in a KubeSandbox with the operator in-process: the time
-/// until every Microservice has its children and status, API requests per Microservice, the
-/// cache's size per object (its JSON), and the process's resident memory once idle (sandbox
-/// included: both live in this process).
+/// Runs the operator in this process against generated Microservices in a KubeSandbox running
+/// as a separate process (`operator-sandbox`), so every memory figure is the operator's alone:
+/// the time until its cache has synced and until every Microservice has its children and status,
+/// API requests per Microservice, the cache's objects and their JSON size, and this process's
+/// resident and private memory (/proc/self/smaps_rollup) before the operator starts and once idle
+/// after convergence; per cached object, the growth of private memory divided by the objects.
 enum OperatorBenchmark: Benchmark {
     static let name = "operator"
-    static let summary = "[--count 1000] [--namespace-size 100] [--workers 4]: converge generated Microservices in a sandbox"
+    static let summary = "[--count 1000] [--namespace-size 100] [--workers 4] [--children operator|seeded]: "
+        + "converge generated Microservices in a sandbox process (seeded: their children already exist, as after a restart)"
 
     static func run(_ options: BenchmarkOptions) throws(BenchmarkError) {
         let count = try options.count("count", default: 1000)
         let namespaceSize = try options.count("namespace-size", default: 100)
         let workers = try options.count("workers", default: 4)
+        let children = options.string("children") ?? "operator"
+        guard OperatorSandbox.Children(rawValue: children) != nil else {
+            throw BenchmarkError(description: "--children takes operator or seeded")
+        }
+        let sandbox: SandboxProcess
+        do {
+            sandbox = try SandboxProcess(arguments: ["--count", "\(count)", "--namespace-size", "\(namespaceSize)", "--children", children])
+        } catch {
+            throw BenchmarkError(description: "\(error)")
+        }
+        defer { sandbox.stop() }
         let outcome = Mutex<Result<[String], any Error>?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Task {
             let result: Result<[String], any Error>
-            do { result = .success(try await measure(count: count, namespaceSize: namespaceSize, workers: workers)) } catch { result = .failure(error) }
+            do { result = .success(try await measure(sandbox, count: count, workers: workers, children: children)) } catch { result = .failure(error) }
             outcome.withLock { $0 = result }
             finished.signal()
         }
@@ -37,55 +50,48 @@ enum OperatorBenchmark: Benchmark {
         }
     }
 
-    private static func measure(count: Int, namespaceSize: Int, workers: Int) async throws -> [String] {
-        var microservices = MicroserviceGenerator(namespaceSize: namespaceSize).generate(count)
-        for index in microservices.indices { microservices[index].spec.checklist = ChecklistSettings(mode: .warn) }
+    private static func measure(_ sandbox: SandboxProcess, count: Int, workers: Int, children: String) async throws -> [String] {
         var quiet = Logger(label: "bench")
         quiet.logLevel = .critical
-        // The operator alone is measured: no Deployment controller making ReplicaSets and Pods.
-        var options = SandboxOptions(historyLimit: 200_000, controllers: false)
-        // One Service per Microservice: more than the API server's default /24 holds.
-        options.serviceNetwork = ServiceNetwork(cidr: "10.0.0.0/16") ?? .default
-        return try await KubeSandbox.withRunning(options) { sandbox in
-            let client = try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet)
-            _ = try await client.resource(.customResourceDefinitions).create(try CustomResourceDefinition.microservices())
-            for namespace in Set(microservices.map(\.namespace)) {
-                _ = try await client.resource(.namespaces).create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]])
+        let before = ProcessMemory.now()
+        let shipshape = Operator(client: try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.token)), logger: quiet),
+                                 settings: OperatorSettings(workers: workers, identity: "bench"), logger: quiet)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: shipshape.services(after: []), logger: quiet))
+        let clock = ContinuousClock()
+        let started = clock.now
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            defer { tasks.cancelAll() }
+            while !shipshape.cache.hasSynced { try await Task.sleep(for: .milliseconds(10)) }
+            let synced = clock.now - started
+            while shipshape.cache.microservices.values().filter({ $0.status?.observedGeneration != nil }).count < count
+                || shipshape.cache.store(.deployment).count < count {
+                try await Task.sleep(for: .milliseconds(50))
             }
-            for microservice in microservices {
-                _ = try await client.resource(.microservices, namespace: microservice.namespace).create(try JSONValueEncoder().encode(microservice))
-            }
-            await sandbox.clearRequests()
-            let rssBefore = residentMemory()
-            let shipshape = Operator(client: try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet),
-                                     settings: OperatorSettings(workers: workers, identity: "bench"), logger: quiet)
-            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: shipshape.services(after: []), logger: quiet))
-            let clock = ContinuousClock()
-            let started = clock.now
-            return try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                defer { tasks.cancelAll() }
-                while shipshape.cache.microservices.values().filter({ $0.status?.observedGeneration != nil }).count < count
-                    || shipshape.cache.store(.deployment).count < count {
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-                let converged = clock.now - started
-                while await shipshape.queue.hasWork { try await Task.sleep(for: .milliseconds(50)) }
-                let requests = await sandbox.requests()
-                try await Task.sleep(for: .seconds(1))
-                let cached = cacheFootprint(shipshape.cache)
-                await group.triggerGracefulShutdown()
-                let writes = requests.filter(\.isWrite).count
-                let seconds = Measure.seconds(converged)
-                return [
-                    "operator: \(count) Microservices in \(Set(microservices.map(\.namespace)).count) namespaces, \(workers) workers",
-                    "  converge  \(Measure.format(seconds, digits: 2)) s  \(Measure.format(Double(count) / seconds)) Microservices/s",
-                    "  requests  \(requests.count) (\(Measure.format(Double(requests.count) / Double(count), digits: 1)) per Microservice), "
-                        + "\(writes) writes (\(Measure.format(Double(writes) / Double(count), digits: 1)) per Microservice)",
-                    "  cache     \(cached.objects) objects, \(Measure.format(Double(cached.bytes) / Double(max(cached.objects, 1)))) bytes of JSON per object",
-                    "  RSS       \(rssBefore) before the operator, \(residentMemory()) idle 1 s after convergence (sandbox included)",
-                ]
-            }
+            let converged = clock.now - started
+            while await shipshape.queue.hasWork { try await Task.sleep(for: .milliseconds(50)) }
+            let requests = await sandbox.requests()
+            try await Task.sleep(for: .seconds(1))
+            let idle = ProcessMemory.now()
+            // What of it is heap the allocator holds free (freed, not yet given back to the system).
+            ProcessMemory.trimHeap()
+            let trimmed = ProcessMemory.now()
+            let cached = cacheFootprint(shipshape.cache)
+            await group.triggerGracefulShutdown()
+            let seconds = Measure.seconds(converged)
+            let perObject = Double(idle.unshared - before.unshared) / Double(max(cached.objects, 1))
+            return [
+                "operator: \(count) Microservices, \(workers) workers, children \(children == "seeded" ? "already there" : "created by the operator"), sandbox in its own process",
+                "  synced    \(Measure.format(Measure.seconds(synced), digits: 2)) s  (every informer listed once)",
+                "  converge  \(Measure.format(seconds, digits: 2)) s  \(Measure.format(Double(count) / seconds)) Microservices/s",
+                "  requests  \(requests.total) (\(Measure.format(Double(requests.total) / Double(count), digits: 1)) per Microservice), "
+                    + "\(requests.writes) writes (\(Measure.format(Double(requests.writes) / Double(count), digits: 1)) per Microservice)",
+                "  cache     \(cached.objects) objects, \(Measure.format(Double(cached.bytes) / Double(max(cached.objects, 1)))) bytes of JSON per object",
+                "  memory    before the operator: RSS \(ProcessMemory.mebibytes(before.resident)), private \(ProcessMemory.mebibytes(before.unshared))",
+                "            idle 1 s after convergence: RSS \(ProcessMemory.mebibytes(idle.resident)), private \(ProcessMemory.mebibytes(idle.unshared))",
+                "            private growth per cached object: \(Measure.format(perObject)) bytes (\(Measure.format(perObject / 1024, digits: 2)) KiB)",
+                "            after the bench's own malloc_trim(0): RSS \(ProcessMemory.mebibytes(trimmed.resident)), private \(ProcessMemory.mebibytes(trimmed.unshared))",
+            ]
         }
     }
 
@@ -102,14 +108,5 @@ enum OperatorBenchmark: Benchmark {
             bytes += ((try? JSONValueEncoder().encode(microservice))?.jsonText().utf8.count) ?? 0
         }
         return (objects, bytes)
-    }
-
-    /// VmRSS from /proc/self/status.
-    private static func residentMemory() -> String {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
-        else { return "unknown" }
-        return Measure.format(kilobytes / 1024, digits: 1) + " MiB"
     }
 }

@@ -6,6 +6,7 @@ let benchmarks: [any Benchmark.Type] = [
     AuditBenchmark.self,
     CorpusBenchmark.self,
     OperatorBenchmark.self,
+    OperatorSandbox.self,
     ClientBenchmark.self,
     AdmissionBenchmark.self,
     FuzzYAMLBenchmark.self,

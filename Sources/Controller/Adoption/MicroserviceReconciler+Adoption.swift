@@ -64,10 +64,8 @@ extension MicroserviceReconciler {
                 metrics.childWrite(kind: existing.kind.rawValue, operation: "adopt")
             }
             // Cached as observed, so the apply that follows counts as an update of an existing object.
-            let trimmed = ListWatchSource.trimmed(current)
             let store = cache.store(existing.kind)
-            Self.writeThrough(trimmed, key: trimmed.objectKey, replacing: store.get(namespace: namespace, name: name)?.resourceVersion,
-                              into: store) { $0.resourceVersion }
+            store.writeThrough(current, replacing: store.get(namespace: namespace, name: name)?.resourceVersion)
             logger.info("adopting \(existing.kind.rawValue) \(name)")
             adopted.append(describe(existing))
         }

@@ -13,7 +13,7 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     public typealias Enqueue = @Sendable (_ keys: [String], _ priority: WorkQueue<String>.Priority) async -> Void
 
     public let microservices = ObjectStore<Microservice>()
-    public let children: [ChildKind: ObjectStore<JSONValue>]
+    public let children: [ChildKind: ChildStore]
     public let secrets = ObjectStore<JSONValue>()
     public let configMaps = ObjectStore<JSONValue>()
     /// Microservice → the Microservices it depends on by name, and the reverse.
@@ -75,20 +75,18 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
                 }
             }, clock: clock, logger: logger))
         }
-        var childStores: [ChildKind: ObjectStore<JSONValue>] = [:]
+        var childStores: [ChildKind: ChildStore] = [:]
         for kind in ChildKind.allCases {
-            let store = ObjectStore<JSONValue>()
+            let store = ChildStore()
             childStores[kind] = store
             for source in sources.children[kind] ?? [] {
-                add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
+                add(Informer(source: source, store: store.compact, transform: CachedChild.init, handler: { change in
                     switch change {
                     case .relisted(let old, let new):
-                        let keys = EnqueueMapping.changedKeys(old: old, new: new).compactMap { key in
-                            (new[key] ?? old[key]).flatMap(EnqueueMapping.owner(ofChild:))
-                        }
+                        let keys = EnqueueMapping.changedKeys(old: old, new: new).compactMap { key in (new[key] ?? old[key])?.owner }
                         await enqueue(Array(Set(keys)), .low)
                     case .upserted(_, let object), .deleted(let object):
-                        if let owner = EnqueueMapping.owner(ofChild: object) { await enqueue([owner], .normal) }
+                        if let owner = object.owner { await enqueue([owner], .normal) }
                     }
                 }, clock: clock, logger: logger))
             }
@@ -120,8 +118,8 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     public func dependents(of key: String) -> [String] { dependencyIndex.sources(of: key) }
 
     /// The store of one child kind.
-    public func store(_ kind: ChildKind) -> ObjectStore<JSONValue> {
-        children[kind] ?? ObjectStore()
+    public func store(_ kind: ChildKind) -> ChildStore {
+        children[kind] ?? ChildStore()
     }
 
     /// True once every informer has listed once (`/readyz`).

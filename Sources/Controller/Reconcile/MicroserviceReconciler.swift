@@ -146,8 +146,7 @@ public struct MicroserviceReconciler: Reconciler {
             } catch {
                 throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: error)
             }
-            let trimmed = ListWatchSource.trimmed(applied)
-            Self.writeThrough(trimmed, key: trimmed.objectKey, replacing: observed?.resourceVersion, into: store) { $0.resourceVersion }
+            store.writeThrough(applied, replacing: observed?.resourceVersion)
             metrics.childWrite(kind: kind.rawValue, operation: observed == nil ? "create" : "update")
             logger.info("\(observed == nil ? "created" : "updated") \(kind.rawValue) \(object.name)")
             if observed == nil {
@@ -167,9 +166,7 @@ public struct MicroserviceReconciler: Reconciler {
     /// Children of `microservice` in the cache (controller ownerReference or instance label).
     private func owned(by microservice: Microservice) -> [(kind: ChildKind, name: String, value: JSONValue)] {
         ChildKind.allCases.flatMap { kind in
-            cache.store(kind).objects(in: microservice.namespace).compactMap { name, value in
-                EnqueueMapping.owner(ofChild: value) == microservice.key ? (kind, name, value) : nil
-            }
+            cache.store(kind).objects(in: microservice.namespace, ownedBy: microservice.key).map { name, value in (kind, name, value) }
         }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
     }
 
