@@ -161,7 +161,7 @@ let package = Package(
         .executableTarget(
             name: "shipshape-bench",
             dependencies: [
-                "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "KubeClient", "KubeSandbox",
+                "Render", "Checklist", "ShipshapeAPI", "KubeModel", "Controller", "OperatorRuntime", "KubeClient", "KubeSandbox",
                 "Admission", "AdmissionServer", "Certificates", "ShipshapeTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -5,6 +5,7 @@ import KubeClient
 import KubeModel
 import KubeSandbox
 import Logging
+import OperatorRuntime
 import Render
 import ShipshapeAPI
 

@@ -1,4 +1,5 @@
 import KubeModel
+import OperatorRuntime
 
 /// The cache of one child kind: `CachedChild`ren in an `ObjectStore` its informer writes,
 /// read as `JSONValue`s. Only what is read is decoded: lookups by name, and the children of
