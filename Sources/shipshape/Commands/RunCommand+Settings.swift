@@ -17,6 +17,8 @@ struct RunSettings {
     var leaseName: String
     var identity: String
     var secretRotation: Bool
+    /// `--mesh-mtls strict`.
+    var meshMTLSByDefault: Bool
     var shutdownTimeout: Int
     var logger: Logger
     let environment: [String: String]
@@ -51,6 +53,8 @@ extension RunCommand {
         if listen == nil { problems.append("--metrics-address must be host:port, not \(address)") }
         let elect = leaderElect ?? env("LEADER_ELECT").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         let secretRotation = secretRotation ?? env("SECRET_ROTATION").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? true
+        let meshText = meshMTLS?.rawValue ?? env("MESH_MTLS")
+        if let meshText, ExtensionArguments.MeshDefault(rawValue: meshText) == nil { problems.append("--mesh-mtls must be strict, not \(meshText)") }
         let leaseNamespace = leaseNamespace ?? env("LEASE_NAMESPACE") ?? environment["POD_NAMESPACE"] ?? Self.inClusterNamespace()
         if elect, leaseNamespace == nil { problems.append("--leader-elect needs --lease-namespace (or POD_NAMESPACE)") }
         let identity = identity ?? env("IDENTITY") ?? environment["POD_NAME"]
@@ -71,7 +75,8 @@ extension RunCommand {
             kubeconfig: kubeconfig ?? env("KUBECONFIG"), context: context ?? env("CONTEXT"),
             namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency, metricsHost: listen.host, metricsPort: listen.port,
             leaseNamespace: elect ? leaseNamespace : nil, leaseName: leaseName ?? env("LEASE_NAME") ?? "shipshape-operator",
-            identity: identity, secretRotation: secretRotation, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
+            identity: identity, secretRotation: secretRotation,
+            meshMTLSByDefault: meshText.flatMap(ExtensionArguments.MeshDefault.init(rawValue:)) == .strict, shutdownTimeout: shutdownTimeout, logger: logger, environment: environment)
     }
 
     private static func inClusterNamespace() -> String? {

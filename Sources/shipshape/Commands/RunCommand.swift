@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Watch referenced Secrets' metadata so a rotation rolls the pods; --no-secret-rotation needs no RBAC access to Secrets (default: on).")
     var secretRotation: Bool?
 
+    @Option(name: .customLong("mesh-mtls"), help: "strict: require Istio mTLS for every Microservice that does not set mesh.mtls: disabled, where security.istio.io/v1 is served (default: only where mesh.mtls is strict).")
+    var meshMTLS: ExtensionArguments.MeshDefault?
+
     @Option(help: "This replica's identity in the Lease and in Events (default: $POD_NAME, or the host name and a random suffix).")
     var identity: String?
 
@@ -83,11 +86,12 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.invalidInput(["shipshape run: \(error)"], exitCode: 2)
         }
-        let operatorSettings = OperatorSettings(
+        var operatorSettings = OperatorSettings(
             namespaces: settings.namespaces, workers: settings.concurrency, shutdownTimeout: .seconds(settings.shutdownTimeout),
             identity: settings.identity,
             leaderElection: settings.leaseNamespace.map { OperatorSettings.LeaseSettings(namespace: $0, name: settings.leaseName) },
             secretRotation: settings.secretRotation)
+        operatorSettings.meshMTLSByDefault = settings.meshMTLSByDefault
         let shipshape = Operator(client: client, electionClient: electionClient, settings: operatorSettings, metrics: metrics, logger: logger)
         let health = HealthServer.make(host: settings.metricsHost, port: settings.metricsPort, metrics: metrics,
                                        isReady: { shipshape.isReady }, logger: logger)
@@ -103,6 +107,7 @@ struct RunCommand: AsyncParsableCommand {
             "identity": "\(settings.identity)", "namespaces": "\(settings.namespaces?.joined(separator: ",") ?? "all")",
             "leaderElection": "\(settings.leaseNamespace.map { "\($0)/\(settings.leaseName)" } ?? "off")",
             "secretRotation": "\(settings.secretRotation ? "on" : "off")",
+            "meshMTLS": "\(settings.meshMTLSByDefault ? "strict" : "per Microservice")",
         ])
         do {
             try await ServiceGroup(configuration: group).run()
