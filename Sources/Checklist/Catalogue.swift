@@ -12,7 +12,8 @@ public enum Catalogue {
         .noHostNamespaces, .noHostPath, .noHostPort,
         .noHostProcess, .appArmor, .seLinux, .procMount, .sysctls, .volumeTypes,
         .serviceAccountToken, .dedicatedServiceAccount,
-        .metricsExposed, .standardLabels,
+        .metricsExposed, .standardLabels, .sloDefined, .alertsConfigured,
+        .mtlsEnforced,
         .exemptionReason, .exemptionKnownRule, .schemaValid,
     ]
 

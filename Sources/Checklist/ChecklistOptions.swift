@@ -9,6 +9,11 @@ public struct ChecklistOptions: Sendable, Hashable {
     public var skippedRules: Set<String>
     /// Findings below this severity are dropped, and so are rules whose default severity is below it.
     public var minimumSeverity: Severity
+    /// The cluster serves Istio's security.istio.io/v1 (`mtls-enforced` applies to every workload).
+    public var meshDetected = false
+    /// mTLS is required cluster-wide (`--mesh-mtls strict`): `mtls-enforced` applies, and a
+    /// Microservice that does not set `mesh.mtls` gets it.
+    public var meshMTLSByDefault = false
 
     public init(profile: PSSLevel? = nil, rules: Set<String> = [], skippedRules: Set<String> = [],
                 minimumSeverity: Severity = .warning) {

@@ -88,6 +88,21 @@ enum Fixture {
         spec:
           selector: { app: orders }
           ports: [ { name: http, port: 80, targetPort: http } ]
+        ---
+        apiVersion: monitoring.coreos.com/v1
+        kind: PrometheusRule
+        metadata: { name: orders-slo, namespace: shop, labels: { app.kubernetes.io/name: orders } }
+        spec:
+          groups:
+            - name: orders-availability-slo-alerts
+              rules:
+                - { alert: OrdersErrorBudgetBurn, expr: "orders:error_ratio:rate5m > 14.4 * 0.001", labels: { severity: page } }
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: { name: default, namespace: shop }
+        spec:
+          mtls: { mode: STRICT }
         """
 
     static let objects: [JSONValue] = parse(yaml)

@@ -49,6 +49,11 @@ func readMicroservice(_ yaml: String) throws -> Microservice {
           checklist:
             mode: enforce
             exemptions: [ { rule: image-pinned, reason: "vendor image, OPS-123" } ]
+          adopt: false
+          slo:
+            availability: { objective: 99.9, window: 30d }
+            latency: { objective: 99, thresholdMs: 300 }
+          mesh: { mtls: strict }
         """
 
     @Test func designExamplePassesWithItsExemptionCounted() throws {
@@ -127,7 +132,7 @@ func readMicroservice(_ yaml: String) throws -> Microservice {
     @Test func checkingTogetherNumbersMicroservicesAfterObjects() throws {
         let microservice = try readMicroservice(Self.designExample)
         let audit = Checklist().check(objects: Fixture.objects, microservices: [microservice])
-        #expect(audit.reports.map(\.object.inputIndex) == [0, 6])
+        #expect(audit.reports.map(\.object.inputIndex) == [0, 8])
         #expect(audit.reports.map(\.object.kind) == ["Deployment", "Microservice"])
     }
 }

@@ -30,12 +30,15 @@ import Testing
         #expect(result.reports.allSatisfy { $0.score == 100 })
     }
 
+    /// Rendered for a cluster with the Prometheus Operator and Istio, where the checklist knows the mesh runs.
     @Test func specAndRenderedObjectsGetTheSameVerdicts() throws {
         let services = try Self.microservices(Self.productionExamples + ["checklist-demo/legacy-billing.yaml"])
-        let rendered = Renderer().render(services)
-        let objects = Checklist().check(objects: rendered.objects.map(\.value)).reports
+        let rendered = Renderer(extensions: ExtensionOptions(served: Set(ExtensionKind.allCases))).render(services)
+        var options = ChecklistOptions()
+        options.meshDetected = true
+        let objects = Checklist(options: options).check(objects: rendered.objects.map(\.value)).reports
         for service in services {
-            let spec = Checklist().check(service)
+            let spec = Checklist(options: options).check(service)
             let workload = try #require(objects.first { $0.object.name == service.name && $0.object.namespace == service.metadata.namespace })
             #expect(Set(spec.failed) == Set(workload.failed), "\(service.key)")
             #expect(Set(spec.passed) == Set(workload.passed), "\(service.key)")

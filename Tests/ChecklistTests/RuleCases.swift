@@ -29,6 +29,15 @@ private let pod = Fixture.pod
 private let restricted = ChecklistOptions(profile: .restricted)
 private let baseline = ChecklistOptions(profile: .baseline)
 
+extension ChecklistOptions {
+    /// As the operator runs the checklist in a cluster serving Istio's kinds.
+    static var inMeshCluster: ChecklistOptions {
+        var options = ChecklistOptions()
+        options.meshDetected = true
+        return options
+    }
+}
+
 /// At least one passing and one failing case for every rule of the catalogue.
 let ruleCases: [RuleCase] = [
     // resources
@@ -265,6 +274,35 @@ let ruleCases: [RuleCase] = [
     .pass("standard-labels", "name and version", Fixture.objects),
     .fail("standard-labels", "no version", Fixture.deployment(["metadata.labels": yamlValue("{ app.kubernetes.io/name: orders }")]), .warning,
           mentioning: "metadata.labels lack app.kubernetes.io/version"),
+    .pass("slo-defined", "a PrometheusRule names the workload", Fixture.objects),
+    .fail("slo-defined", "the PrometheusRule names another", Fixture.editing("PrometheusRule", ["metadata.labels": yamlValue("{ app.kubernetes.io/name: payments }")]),
+          .warning, mentioning: "no PrometheusRule in its namespace carries app.kubernetes.io/name: orders"),
+    .pass("alerts-configured", "scraped, and the SLO rule alerts", Fixture.objects),
+    .fail("alerts-configured", "metrics port nothing scrapes", Fixture.deployment(["spec.template.metadata.annotations": nil]), .warning,
+          mentioning: "no ServiceMonitor or PodMonitor selects the pods, although they declare api/metrics"),
+    .pass("alerts-configured", "a ServiceMonitor scrapes it", Fixture.adding("""
+        apiVersion: monitoring.coreos.com/v1
+        kind: ServiceMonitor
+        metadata: { name: orders, namespace: shop }
+        spec: { selector: { matchLabels: { app: orders } }, endpoints: [ { port: metrics } ] }
+        """, edits: ["spec.template.metadata.annotations": nil]).map { object in
+            object["kind"]?.stringValue == "Service" ? object.setting("metadata.labels", yamlValue("{ app: orders }")) : object
+        }),
+    .fail("alerts-configured", "recording rules only", Fixture.editing("PrometheusRule", ["spec.groups[0].rules[0]": yamlValue("{ record: 'orders:error_ratio:rate5m', expr: '0' }")]),
+          .warning, mentioning: "spec.groups record series but alert on none"),
+
+    // mesh
+    .pass("mtls-enforced", "a STRICT namespace policy", Fixture.objects),
+    .fail("mtls-enforced", "PERMISSIVE", Fixture.editing("PeerAuthentication", ["spec.mtls.mode": "PERMISSIVE"]), .warning,
+          mentioning: "spec.mtls.mode is PERMISSIVE, not STRICT"),
+    .fail("mtls-enforced", "the mesh detected, no policy", Fixture.without("PeerAuthentication"), .warning,
+          mentioning: "match no PeerAuthentication with mtls.mode STRICT", options: ChecklistOptions.inMeshCluster),
+    .fail("mtls-enforced", "a workload policy overrides the namespace's", Fixture.adding("""
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: { name: orders, namespace: shop }
+        spec: { selector: { matchLabels: { app: orders } }, mtls: { mode: DISABLE } }
+        """), .warning, mentioning: "spec.mtls.mode is DISABLE, not STRICT"),
 
     // meta
     .pass("exemption-reason", "with a reason", Fixture.deployment(["metadata.annotations": yamlValue("{ shipshape.dev/exempt: cpu-limit, shipshape.dev/exempt-reason: 'bursty batch, OPS-9' }")])),

@@ -19,6 +19,10 @@ enum AuditedKinds {
         "HorizontalPodAutoscaler": ["autoscaling/v2", "autoscaling/v1", "autoscaling/v2beta2", "autoscaling/v2beta1"],
         "PodDisruptionBudget": ["policy/v1", "policy/v1beta1"],
         "NetworkPolicy": ["networking.k8s.io/v1", "extensions/v1beta1"],
+        "PrometheusRule": ["monitoring.coreos.com/v1"],
+        "ServiceMonitor": ["monitoring.coreos.com/v1"],
+        "PodMonitor": ["monitoring.coreos.com/v1"],
+        "PeerAuthentication": ["security.istio.io/v1", "security.istio.io/v1beta1"],
     ]
 
     /// Why `object` is neither judged nor read as context, with the key it is counted under in

@@ -16,6 +16,7 @@ struct ContextObject: Sendable {
         case "Service": selector = LabelSelector(serviceSelector: spec["selector"])
         case "PodDisruptionBudget": selector = spec["selector"].flatMap(LabelSelector.init)
         case "NetworkPolicy": selector = spec["podSelector"].flatMap(LabelSelector.init)
+        case "PodMonitor", "PeerAuthentication": selector = spec["selector"].flatMap(LabelSelector.init)
         default: selector = nil
         }
     }
@@ -31,6 +32,7 @@ struct Inventory: Sendable {
     /// The kinds read as context; every other non-workload kind is skipped.
     static let contextKinds: Set<String> = [
         "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceAccount",
+        "PrometheusRule", "ServiceMonitor", "PodMonitor", "PeerAuthentication",
     ]
 
     private var byNamespace: [String: [String: [ContextObject]]] = [:]
@@ -47,9 +49,12 @@ struct Inventory: Sendable {
         return true
     }
 
-    private func objects(_ kind: String, near workload: Workload) -> [ContextObject] {
+    func objects(_ kind: String, near workload: Workload) -> [ContextObject] {
         byNamespace[workload.ref.namespace ?? ""]?[kind] ?? []
     }
+
+    /// Every object of `kind`, in any namespace.
+    func all(_ kind: String) -> [ContextObject] { byNamespace.values.flatMap { $0[kind] ?? [] } }
 
     /// Services whose selector selects the workload's pods.
     func services(selecting workload: Workload) -> [ContextObject] {

@@ -12,6 +12,8 @@ struct WorkloadSubject: Sendable {
     let exactPSS: Bool
     /// The HPA targeting a replicated workload.
     let autoscaler: ContextObject?
+    /// The mesh is detected or mTLS required cluster-wide (`mtls-enforced` applies).
+    let meshApplies: Bool
 
     init(_ workload: Workload, inventory: Inventory, options: ChecklistOptions) {
         self.workload = workload
@@ -20,6 +22,7 @@ struct WorkloadSubject: Sendable {
         self.level = options.level
         self.exactPSS = options.profile != nil
         self.autoscaler = workload.kind.isReplicated ? inventory.autoscaler(for: workload) : nil
+        self.meshApplies = options.meshDetected || options.meshMTLSByDefault || inventory.contains("PeerAuthentication")
     }
 
     var ref: ObjectRef { workload.ref }
@@ -47,12 +50,18 @@ struct MicroserviceSubject: Sendable {
     let exemptions: [ExemptionClaim]
     let level: PSSLevel
     let exactPSS: Bool
+    /// The cluster serves Istio's kinds (`mtls-enforced` applies).
+    let meshDetected: Bool
+    /// mTLS is required cluster-wide unless `mesh.mtls: disabled`.
+    let meshMTLSByDefault: Bool
 
     init(_ microservice: Microservice, options: ChecklistOptions) {
         self.microservice = microservice
         self.exemptions = ExemptionClaim.declared(in: microservice)
         self.level = options.level
         self.exactPSS = options.profile != nil
+        self.meshDetected = options.meshDetected
+        self.meshMTLSByDefault = options.meshMTLSByDefault
     }
 
     var spec: MicroserviceSpec { microservice.spec }

@@ -1,6 +1,9 @@
 import KubeModel
+import Render
 
-/// The kinds of object a Microservice materializes, all watched with the managed-by selector.
+/// The kinds of object a Microservice materializes, all watched with the managed-by selector:
+/// the core kinds always, the extension kinds (Prometheus Operator, Istio) only while the
+/// cluster serves them (`ExtensionWatch`).
 public enum ChildKind: String, Sendable, CaseIterable, Hashable {
     case serviceAccount = "ServiceAccount"
     case service = "Service"
@@ -8,6 +11,25 @@ public enum ChildKind: String, Sendable, CaseIterable, Hashable {
     case horizontalPodAutoscaler = "HorizontalPodAutoscaler"
     case podDisruptionBudget = "PodDisruptionBudget"
     case networkPolicy = "NetworkPolicy"
+    case prometheusRule = "PrometheusRule"
+    case serviceMonitor = "ServiceMonitor"
+    case peerAuthentication = "PeerAuthentication"
+    case authorizationPolicy = "AuthorizationPolicy"
+
+    /// The kinds every Kubernetes cluster serves, watched from the start.
+    public static let core: [ChildKind] = allCases.filter { $0.extensionKind == nil }
+
+    public init(_ kind: ExtensionKind) {
+        switch kind {
+        case .prometheusRule: self = .prometheusRule
+        case .serviceMonitor: self = .serviceMonitor
+        case .peerAuthentication: self = .peerAuthentication
+        case .authorizationPolicy: self = .authorizationPolicy
+        }
+    }
+
+    /// The extension kind this is, nil for a core kind.
+    public var extensionKind: ExtensionKind? { ExtensionKind(rawValue: rawValue) }
 
     public var resource: ResourceType {
         switch self {
@@ -17,6 +39,10 @@ public enum ChildKind: String, Sendable, CaseIterable, Hashable {
         case .horizontalPodAutoscaler: return .horizontalPodAutoscalers
         case .podDisruptionBudget: return .podDisruptionBudgets
         case .networkPolicy: return .networkPolicies
+        case .prometheusRule: return ExtensionKind.prometheusRule.resourceType
+        case .serviceMonitor: return ExtensionKind.serviceMonitor.resourceType
+        case .peerAuthentication: return ExtensionKind.peerAuthentication.resourceType
+        case .authorizationPolicy: return ExtensionKind.authorizationPolicy.resourceType
         }
     }
 

@@ -35,7 +35,7 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             let scopes: [String?] = namespaces.map { $0.map(Optional.some) } ?? [nil]
             return Sources(
                 microservices: scopes.map { .objects(client, .microservices, namespace: $0) },
-                children: Dictionary(uniqueKeysWithValues: ChildKind.allCases.map { kind in
+                children: Dictionary(uniqueKeysWithValues: ChildKind.core.map { kind in
                     (kind, scopes.map { ListWatchSource.objects(client, kind.resource, namespace: $0, labelSelector: ChildKind.managedBySelector) })
                 }),
                 secrets: secrets ? scopes.map { .metadata(client, .secrets, namespace: $0) } : [],
@@ -80,15 +80,7 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             let store = ChildStore()
             childStores[kind] = store
             for source in sources.children[kind] ?? [] {
-                add(Informer(source: source, store: store.compact, transform: CachedChild.init, handler: { change in
-                    switch change {
-                    case .relisted(let old, let new):
-                        let keys = EnqueueMapping.changedKeys(old: old, new: new).compactMap { key in (new[key] ?? old[key])?.owner }
-                        await enqueue(Array(Set(keys)), .low)
-                    case .upserted(_, let object), .deleted(let object):
-                        if let owner = object.owner { await enqueue([owner], .normal) }
-                    }
-                }, clock: clock, logger: logger))
+                add(Informer(source: source, store: store.compact, transform: CachedChild.init, handler: Self.childHandler(enqueue), clock: clock, logger: logger))
             }
         }
         children = childStores
@@ -112,6 +104,19 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
         }
         self.informers = informers
         self.syncChecks = syncChecks
+    }
+
+    /// Reconciles the owner of every child that changed: watch events at normal priority, relists at low.
+    static func childHandler(_ enqueue: @escaping Enqueue) -> @Sendable (StoreChange<CachedChild>) async -> Void {
+        { change in
+            switch change {
+            case .relisted(let old, let new):
+                let keys = EnqueueMapping.changedKeys(old: old, new: new).compactMap { key in (new[key] ?? old[key])?.owner }
+                await enqueue(Array(Set(keys)), .low)
+            case .upserted(_, let object), .deleted(let object):
+                if let owner = object.owner { await enqueue([owner], .normal) }
+            }
+        }
     }
 
     /// The keys of the Microservices that depend on the one with key `key` by name.

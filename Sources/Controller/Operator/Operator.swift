@@ -22,6 +22,8 @@ public struct OperatorSettings: Sendable {
     /// How long a Microservice whose reconcile failed waits before the next attempt; by default
     /// controller-runtime's (per key 5 ms doubling to 1000 s, overall 10 qps with a burst of 100).
     public var rateLimiter: any RateLimiter<String> = MaxOfRateLimiter<String>.controllerDefault()
+    /// Require Istio mTLS for every Microservice that does not set `mesh.mtls: disabled` (`run --mesh-mtls strict`).
+    public var meshMTLSByDefault = false
 
     public struct LeaseSettings: Sendable {
         public var namespace: String
@@ -54,6 +56,8 @@ public final class Operator: Sendable {
     public let leadership: Leadership
     public let controller: Controller
     public let elector: LeaderElector?
+    /// Which extension kinds (Prometheus Operator, Istio) the cluster serves; their informers.
+    public let extensions: ExtensionWatch
 
     /// - Parameters:
     ///   - client: for the informers and writes.
@@ -65,23 +69,28 @@ public final class Operator: Sendable {
         self.metrics = metrics
         let queue = WorkQueue<String>(rateLimiter: settings.rateLimiter)
         self.queue = queue
+        let enqueue: ClusterCache.Enqueue = { keys, priority in
+            for key in keys {
+                await queue.add(key, priority: priority)
+                metrics.queued()
+            }
+        }
         let cache = ClusterCache(
             sources: sources ?? .live(client, namespaces: settings.namespaces, secrets: settings.secretRotation),
-            enqueue: { keys, priority in
-                for key in keys {
-                    await queue.add(key, priority: priority)
-                    metrics.queued()
-                }
-            },
-            logger: logger)
+            enqueue: enqueue, logger: logger)
         self.cache = cache
         let leadership = Leadership(leading: settings.leaderElection == nil, onChange: { metrics.leading($0) })
         self.leadership = leadership
         let events = EventRecorder(client: client, instance: settings.identity, now: now, logger: logger)
-        let reconciler = MicroserviceReconciler(client: client, cache: cache, events: events, metrics: metrics, now: now)
         let microservices = cache.microservices
+        let extensions = ExtensionWatch(client: client, namespaces: settings.namespaces, cache: cache, enqueue: enqueue,
+                                        allKeys: { microservices.values().map(\.key) }, logger: logger)
+        self.extensions = extensions
+        let reconciler = MicroserviceReconciler(
+            client: client, cache: cache, events: events, metrics: metrics, now: now,
+            extensions: ExtensionSettings(served: extensions.served, meshMTLSByDefault: settings.meshMTLSByDefault))
         controller = Controller(
-            queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { cache.hasSynced },
+            queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { cache.hasSynced && extensions.hasSynced },
             allKeys: { microservices.values().map(\.key) },
             settings: Controller.Settings(name: "microservice", workers: settings.workers, shutdownTimeout: settings.shutdownTimeout),
             metrics: metrics, logger: logger)
@@ -93,13 +102,13 @@ public final class Operator: Sendable {
     }
 
     /// True once the caches have synced (`/readyz`).
-    public var isReady: Bool { cache.hasSynced }
+    public var isReady: Bool { cache.hasSynced && extensions.hasSynced }
 
     /// The operator's Services after `first` (the health server, the webhook), in the order a
     /// ServiceGroup starts them; it stops them in reverse: the controller drains first, then the
     /// Lease is released, then the watches end, and `first` (still serving) stops last.
     public func services(after first: [any ServiceLifecycle.Service]) -> [ServiceGroupConfiguration.ServiceConfiguration] {
-        let services: [any ServiceLifecycle.Service] = first + [cache] + (elector.map { [$0] } ?? []) + [controller]
+        let services: [any ServiceLifecycle.Service] = first + [cache, extensions] + (elector.map { [$0] } ?? []) + [controller]
         return services.map {
             ServiceGroupConfiguration.ServiceConfiguration(
                 service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)

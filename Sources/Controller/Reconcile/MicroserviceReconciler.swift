@@ -21,15 +21,19 @@ public struct MicroserviceReconciler: Reconciler {
     let now: @Sendable () -> Date
     /// How often a rolling-out Microservice is looked at again without a change.
     let rolloutRecheck: Duration
+    /// The extension kinds the cluster serves, and the cluster-wide choices for them.
+    let extensions: ExtensionSettings
 
     public init(client: KubernetesClient, cache: ClusterCache, events: EventRecorder, metrics: OperatorMetrics,
-                now: @escaping @Sendable () -> Date = { Date() }, rolloutRecheck: Duration = .seconds(30)) {
+                now: @escaping @Sendable () -> Date = { Date() }, rolloutRecheck: Duration = .seconds(30),
+                extensions: ExtensionSettings = ExtensionSettings()) {
         self.client = client
         self.cache = cache
         self.events = events
         self.metrics = metrics
         self.now = now
         self.rolloutRecheck = rolloutRecheck
+        self.extensions = extensions
     }
 
     public func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
@@ -38,7 +42,8 @@ public struct MicroserviceReconciler: Reconciler {
             await events.forget(key)
             return .done   // gone: the API server's garbage collector removes the children
         }
-        let report = Checklist().check(microservice)
+        let found = extensions.served.current
+        let report = Checklist(options: extensions.checklistOptions(found)).check(microservice)
         let mode = microservice.spec.checklist?.mode ?? .enforce
         // What the CRD schema cannot express (undeclared probe ports, duplicate variables…): the
         // admission webhook refuses such specs; without it, they are reported and not applied.
@@ -47,7 +52,7 @@ public struct MicroserviceReconciler: Reconciler {
         let errorFindings = report.findings.contains { $0.severity == .error && !$0.isExempted }
         let blocked = invalidSpec != nil || (mode == .enforce && errorFindings)
         metrics.checklist(key, blocked ? .blocked : errorFindings ? .failed : .passed)
-        let rendered = render(microservice)
+        let rendered = render(microservice, served: found.usable)
         let desired = rendered.objects
         // A dependsOn naming a Microservice (or port) this operator does not know still renders
         // (egress by labels), but the graph is incomplete: said in status and in one Event.
@@ -95,7 +100,8 @@ public struct MicroserviceReconciler: Reconciler {
             generation: microservice.metadata.generation ?? 0, deploymentStatus: deployment?["status"],
             deploymentGeneration: deployment?["metadata"]?["generation"]?.intValue, checklist: report.checklistStatus,
             blockedByChecklist: blocked && invalidSpec == nil, applyError: applyFailure.map { "\($0)" }, invalidSpec: invalidSpec,
-            unresolvedDependencies: unresolved, conflicts: conflicts, children: children)
+            unresolvedDependencies: unresolved, conflicts: conflicts, children: children,
+            extensions: ExtensionReport(unserved: rendered.unserved, forbidden: found.forbidden))
         let status = StatusBuilder().status(previous: microservice.status, observation: observation, now: now())
         if status != microservice.status {
             try await writeStatus(status, of: microservice)
@@ -106,8 +112,8 @@ public struct MicroserviceReconciler: Reconciler {
     }
 
     /// The children `microservice` wants, rendered with its peers so NetworkPolicies follow the
-    /// graph, and the render warnings about it.
-    func render(_ microservice: Microservice) -> RenderOutput {
+    /// graph, the render warnings about it, and the extension objects left out (not `served`).
+    func render(_ microservice: Microservice, served: Set<ExtensionKind> = []) -> RenderOutput {
         var references: [String: String] = [:]
         for secret in microservice.spec.secrets ?? [] {
             guard let name = secret.secretName, let object = cache.secrets.get(namespace: microservice.namespace, name: name) else { continue }
@@ -117,10 +123,13 @@ public struct MicroserviceReconciler: Reconciler {
             guard let object = cache.configMaps.get(namespace: microservice.namespace, name: source.configMap) else { continue }
             references["ConfigMap/\(microservice.namespace)/\(source.configMap)"] = object.resourceVersion
         }
-        let renderer = Renderer(ownerUIDs: microservice.metadata.uid.map { [microservice.key: $0] } ?? [:], referenceVersions: references)
+        let renderer = Renderer(ownerUIDs: microservice.metadata.uid.map { [microservice.key: $0] } ?? [:], referenceVersions: references,
+                                extensions: extensions.renderOptions(served: served))
         let output = renderer.render([microservice] + peers(of: microservice))
-        return RenderOutput(objects: output.objects.filter { $0.owner == microservice.key },
-                            warnings: output.warnings.filter { $0.microservice == microservice.key })
+        var own = RenderOutput(objects: output.objects.filter { $0.owner == microservice.key },
+                               warnings: output.warnings.filter { $0.microservice == microservice.key })
+        own.unserved = output.unserved.filter { $0.owner == microservice.key }
+        return own
     }
 
     /// The Microservices `microservice` depends on, and those that depend on it.

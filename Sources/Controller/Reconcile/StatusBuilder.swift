@@ -26,10 +26,13 @@ public struct StatusBuilder: Sendable {
         /// Existing objects named like its children that it may not take over; nothing is applied.
         public var conflicts: [String]
         public var children: [ChildReference]
+        /// Extension objects left out, for the `ExtensionsServed` condition.
+        public var extensions: ExtensionReport
 
         public init(generation: Int, deploymentStatus: JSONValue?, deploymentGeneration: Int?, checklist: ChecklistStatus,
                     blockedByChecklist: Bool, applyError: String?, invalidSpec: String? = nil,
-                    unresolvedDependencies: [String] = [], conflicts: [String] = [], children: [ChildReference]) {
+                    unresolvedDependencies: [String] = [], conflicts: [String] = [], children: [ChildReference],
+                    extensions: ExtensionReport = ExtensionReport()) {
             self.generation = generation
             self.deploymentStatus = deploymentStatus
             self.deploymentGeneration = deploymentGeneration
@@ -40,6 +43,7 @@ public struct StatusBuilder: Sendable {
             self.unresolvedDependencies = unresolvedDependencies
             self.conflicts = conflicts
             self.children = children
+            self.extensions = extensions
         }
     }
 
@@ -115,6 +119,9 @@ public struct StatusBuilder: Sendable {
         let unresolved = observation.unresolvedDependencies
         set("DependenciesResolved", unresolved.isEmpty, unresolved.isEmpty ? "Resolved" : "Unresolved",
             unresolved.isEmpty ? "every dependsOn names a known Microservice and port" : unresolved.joined(separator: "; "))
+
+        let extensions = observation.extensions.condition
+        set("ExtensionsServed", extensions.status, extensions.reason, extensions.message)
 
         var status = MicroserviceStatus()
         status.observedGeneration = observation.generation

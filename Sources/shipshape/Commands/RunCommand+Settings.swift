@@ -15,6 +15,8 @@ struct RunSettings {
     var leaseName: String
     var identity: String
     var secretRotation: Bool
+    /// `--mesh-mtls strict`.
+    var meshMTLSByDefault: Bool
     var shutdownTimeout: Int
     var logLevel: Logger.Level
     var logFormat: LogFormat
@@ -39,6 +41,7 @@ extension RunCommand {
         let leaseNamespace = resolver.text("lease-namespace", self.leaseNamespace) ?? environment["POD_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.inClusterNamespace()
         if elect, leaseNamespace == nil { resolver.problem("--leader-elect needs --lease-namespace (or POD_NAMESPACE, or to run in a pod)") }
+        let meshMTLS = resolver.value("mesh-mtls", self.meshMTLS, expected: "strict", parse: { ExtensionArguments.MeshDefault(rawValue: $0) })
         let identity = resolver.text("identity", self.identity) ?? environment["POD_NAME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         let logging = self.logging.resolve(&resolver)
@@ -48,7 +51,7 @@ extension RunCommand {
             namespaces: namespaces.isEmpty ? nil : namespaces, concurrency: concurrency ?? 4,
             metricsAddress: metrics ?? ListenAddress(host: "0.0.0.0", port: 8080),
             leaseNamespace: elect ? leaseNamespace : nil, leaseName: resolver.text("lease-name", leaseName) ?? "shipshape-operator",
-            identity: identity, secretRotation: secretRotation, shutdownTimeout: shutdownTimeout ?? 25,
+            identity: identity, secretRotation: secretRotation, meshMTLSByDefault: meshMTLS == .strict, shutdownTimeout: shutdownTimeout ?? 25,
             logLevel: logging.level, logFormat: logging.format, webhook: webhook)
     }
 

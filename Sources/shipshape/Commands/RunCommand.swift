@@ -53,6 +53,10 @@ struct RunCommand: AsyncParsableCommand {
           help: OptionResolver.help("Watch referenced Secrets' metadata so a rotation rolls the pods; --no-secret-rotation needs no RBAC access to Secrets", flag: "secret-rotation", default: "on"))
     var secretRotation: Bool?
 
+    @Option(name: .customLong("mesh-mtls"),
+            help: OptionResolver.help("strict: require Istio mTLS for every Microservice that does not set mesh.mtls: disabled, where security.istio.io/v1 is served", flag: "mesh-mtls", default: "only where mesh.mtls is strict"))
+    var meshMTLS: ExtensionArguments.MeshDefault?
+
     @Option(help: OptionResolver.help("This replica's identity in the Lease and in Events", flag: "identity", default: "$POD_NAME, or the host name and a random suffix"))
     var identity: String?
 
@@ -84,11 +88,12 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.failure(["shipshape run: \(error)"])
         }
-        let operatorSettings = OperatorSettings(
+        var operatorSettings = OperatorSettings(
             namespaces: settings.namespaces, workers: settings.concurrency, shutdownTimeout: .seconds(settings.shutdownTimeout),
             identity: settings.identity,
             leaderElection: settings.leaseNamespace.map { OperatorSettings.LeaseSettings(namespace: $0, name: settings.leaseName) },
             secretRotation: settings.secretRotation)
+        operatorSettings.meshMTLSByDefault = settings.meshMTLSByDefault
         let shipshape = Operator(client: client, electionClient: electionClient, settings: operatorSettings, metrics: metrics, logger: logger)
         let health = HealthServer.make(host: settings.metricsAddress.host, port: settings.metricsAddress.port, metrics: metrics,
                                        isReady: { shipshape.isReady },
@@ -106,6 +111,7 @@ struct RunCommand: AsyncParsableCommand {
             "identity": "\(settings.identity)", "namespaces": "\(settings.namespaces?.joined(separator: ",") ?? "all")",
             "leaderElection": "\(settings.leaseNamespace.map { "\($0)/\(settings.leaseName)" } ?? "off")",
             "secretRotation": "\(settings.secretRotation ? "on" : "off")",
+            "meshMTLS": "\(settings.meshMTLSByDefault ? "strict" : "per Microservice")",
         ])
         do {
             try await ServiceGroup(configuration: group).run()

@@ -66,12 +66,12 @@ struct DiffPlanner {
         let served = (try? JSONValueDecoder().decode(Microservice.self, from: merged)) ?? microservice
         let desired = try await render(served, uid: live?["metadata"]?["uid"]?.stringValue)
         var existing: [ChildKind: ExistingObject] = [:]
-        for kind in ChildKind.allCases {
+        for kind in ChildKind.core {
             guard let object = try await get(client.resource(kind.resource, namespace: namespace), microservice.name) else { continue }
             existing[kind] = ExistingObject(kind: kind, value: object)
         }
         let wanted = Set(desired.compactMap { ChildKind(rawValue: $0.kind) })
-        plan.conflicts = ChildKind.allCases.compactMap { kind in
+        plan.conflicts = ChildKind.core.compactMap { kind in
             guard wanted.contains(kind) else { return nil }
             return existing[kind]?.conflict(forMicroservice: microservice.key, adopt: served.spec.adopt ?? false)
         }
