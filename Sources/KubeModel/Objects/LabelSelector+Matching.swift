@@ -54,7 +54,7 @@ extension LabelSelector {
 
 extension LabelSelectorRequirement {
     /// The operators a label selector expression may use.
-    static let operators: Set<String> = ["In", "NotIn", "Exists", "DoesNotExist"]
+    public static let operators: Set<String> = ["In", "NotIn", "Exists", "DoesNotExist"]
 
     /// Whether `labels` satisfy this expression; an unknown operator is satisfied by nothing.
     public func matches(_ labels: [String: String]) -> Bool {
