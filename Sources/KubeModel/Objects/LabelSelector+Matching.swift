@@ -9,7 +9,7 @@ extension LabelSelector {
             guard let key = expression["key"]?.stringValue, let op = expression["operator"]?.stringValue,
                   LabelSelectorRequirement.operators.contains(op) else { return nil }
             expressions.append(LabelSelectorRequirement(key: key, operator: op,
-                                                        values: (expression["values"]?.arrayValue ?? []).compactMap(Self.labelText)))
+                                                        values: (expression["values"]?.arrayValue ?? []).compactMap(\.scalarText)))
         }
         self.init(matchLabels: Self.labelMap(value["matchLabels"]), matchExpressions: expressions.isEmpty ? nil : expressions)
     }
@@ -36,19 +36,9 @@ extension LabelSelector {
     private static func labelMap(_ value: JSONValue?) -> [String: String] {
         var map: [String: String] = [:]
         for (key, member) in value?.objectValue ?? JSONObject() {
-            if let text = labelText(member) { map[key] = text }
+            if let text = member.scalarText { map[key] = text }
         }
         return map
-    }
-
-    private static func labelText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): return text
-        case .integer(let number): return String(number)
-        case .number(let number): return String(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        default: return nil
-        }
     }
 }
 
