@@ -177,8 +177,8 @@ let package = Package(
         .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Render", "ShipshapeAPI", "KubeModel"]),
         // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing, a
-        // manual clock.
-        .target(name: "ShipshapeTesting", dependencies: ["KubeModel"], path: "Tests/ShipshapeTesting"),
+        // manual clock, a scripted list/watch source.
+        .target(name: "ShipshapeTesting", dependencies: ["KubeModel", "OperatorRuntime"], path: "Tests/ShipshapeTesting"),
         .testTarget(name: "AdmissionTests", dependencies: ["Admission", "Checklist", "ShipshapeAPI", "KubeModel", "ShipshapeTesting"]),
         .testTarget(
             name: "AdmissionServerTests",

@@ -13,9 +13,6 @@ import Logging
 /// for try await event in try await deployments.watch() { ... }
 /// ```
 public final class KubernetesClient: Sendable {
-    /// Shipshape's version, sent in the User-Agent.
-    public static let version = "0.1.0"
-
     public let configuration: ClientConfiguration
     public let options: ClientOptions
     let transport: any HTTPTransport
@@ -71,7 +68,7 @@ public struct ClientOptions: Sendable {
     public var maxEventBytes: Int
     public var retry: RetryPolicy
 
-    public init(userAgent: String = "shipshape/\(KubernetesClient.version)", connectTimeout: Duration = .seconds(10),
+    public init(userAgent: String = "shipshape/\(ShipshapeVersion.current)", connectTimeout: Duration = .seconds(10),
                 requestTimeout: Duration = .seconds(60), maxResponseBytes: Int = 128 << 20, streamBufferBytes: Int = 1 << 20,
                 maxEventBytes: Int = 16 << 20, retry: RetryPolicy = RetryPolicy()) {
         self.userAgent = userAgent

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KubeModel
 
 /// The `shipshape` command: thin subcommands over Render, Checklist and the operator.
 struct Shipshape: AsyncParsableCommand {
@@ -9,11 +10,6 @@ struct Shipshape: AsyncParsableCommand {
         version: ShipshapeVersion.current,
         subcommands: [RenderCommand.self, AuditCommand.self, RulesCommand.self, RunCommand.self, DevCommand.self, WebhookCommand.self, CRDCommand.self, ImportCommand.self, DiffCommand.self]
     )
-}
-
-/// The version printed by `--version` and sent as the client's User-Agent.
-enum ShipshapeVersion {
-    static let current = "0.1.0"
 }
 
 /// Runs the command line with Shipshape's exit codes (`ExitCode`): usage errors exit 2

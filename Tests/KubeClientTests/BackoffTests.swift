@@ -13,6 +13,14 @@ import Testing
         #expect(backoff.delay(retry: 80, retryAfter: nil, unitRandom: 0.25) == .milliseconds(250))
     }
 
+    @Test("the bound without jitter doubles from the base up to the cap, however many retries")
+    func boundDoublesToTheCap() {
+        let perKey = Backoff(base: .milliseconds(5), cap: .seconds(1000))
+        #expect((0..<4).map { perKey.bound(retry: $0) } == [.milliseconds(5), .milliseconds(10), .milliseconds(20), .milliseconds(40)])
+        #expect(perKey.bound(retry: 1_000_000) == .seconds(1000))
+        #expect(perKey.bound(retry: -1) == .milliseconds(5))
+    }
+
     @Test func retryAfterIsHonouredUpToItsCap() {
         #expect(backoff.delay(retry: 0, retryAfter: .seconds(7), unitRandom: 0) == .seconds(7))
         #expect(backoff.delay(retry: 0, retryAfter: .seconds(300), unitRandom: 0) == .seconds(30))

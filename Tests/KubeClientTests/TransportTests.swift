@@ -15,7 +15,7 @@ import Testing
         #expect(request.method == "GET")
         #expect(request.target == "/api/v1/namespaces/shop/configmaps/app")
         #expect(request.headers["authorization"] == "Bearer secret-token")
-        #expect(request.headers["user-agent"] == "shipshape/\(KubernetesClient.version)")
+        #expect(request.headers["user-agent"] == "shipshape/\(ShipshapeVersion.current)")
         #expect(request.headers["accept"] == "application/json")
         #expect(request.headers["accept-encoding"]?.contains("gzip") == true)
         #expect(server.connections == 1, "keep-alive: one connection for three requests")

@@ -61,6 +61,30 @@ final class ScriptedReconciler: Reconciler {
         }
     }
 
+    @Test("graceful shutdown gives in-flight reconciles the shutdown timeout, then cancels them")
+    func shutdownDeadlineCancelsStragglers() async throws {
+        let reconciler = ScriptedReconciler(.block)
+        let clock = ManualClock()
+        let queue = WorkQueue<String>()
+        let controller = Controller(queue: queue, reconciler: reconciler, leadership: Leadership(leading: true), isSynced: { true },
+                                    allKeys: { ["shop/a", "shop/b"] }, settings: .init(workers: 2, shutdownTimeout: .seconds(25)),
+                                    clock: clock, logger: Logger(label: "test"))
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [controller], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            #expect(await clock.waitUntil { reconciler.calls.withLock { $0 } == 2 })
+            await group.triggerGracefulShutdown()
+            #expect(await clock.waitForSleepers(1))   // the shutdown deadline
+            clock.advance(by: .seconds(24))
+            for _ in 0..<1000 { await Task.yield() }
+            #expect(reconciler.cancelled.withLock { $0 } == 0)   // still within the deadline
+            clock.advance(by: .seconds(1))
+            #expect(await clock.waitUntil { reconciler.cancelled.withLock { $0 } == 2 })
+            try await tasks.waitForAll()   // the controller stops once its reconciles have ended
+        }
+        #expect(await !queue.hasWork)
+    }
+
     @Test("a reconcile that always fails cannot loop faster than the rate limiter allows")
     func failuresAreRateLimited() async throws {
         let reconciler = ScriptedReconciler(.fail)

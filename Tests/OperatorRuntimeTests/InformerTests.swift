@@ -7,43 +7,6 @@ import Testing
 
 @testable import OperatorRuntime
 
-/// A scripted API: each list or watch call takes the next step.
-final class ScriptedSource: Sendable {
-    enum Step: Sendable {
-        case page([JSONValue], continueToken: String?, version: String)
-        case events([ListWatchSource.Input], thenFail: (any Error & Sendable)?)
-        case fail(any Error & Sendable)
-    }
-
-    private let steps: Mutex<[Step]>
-    let calls = Mutex<[String]>([])
-
-    init(_ steps: [Step]) { self.steps = Mutex(steps) }
-
-    private func take(_ call: String) -> Step? {
-        calls.withLock { $0.append(call) }
-        return steps.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-    }
-
-    var source: ListWatchSource {
-        ListWatchSource(description: "scripted", namespace: nil, list: { token in
-            switch self.take("list \(token ?? "-")") {
-            case .page(let items, let token, let version)?: return .init(items: items, continueToken: token, resourceVersion: version)
-            case .fail(let error)?: throw error
-            default: throw CancellationError()
-            }
-        }, watch: { version, deliver in
-            switch self.take("watch \(version)") {
-            case .events(let inputs, let failure)?:
-                for input in inputs { await deliver(input) }
-                if let failure { throw failure }
-            case .fail(let error)?: throw error
-            default: throw CancellationError()
-            }
-        })
-    }
-}
-
 func object(_ name: String, _ version: String) -> JSONValue {
     ["metadata": ["name": .string(name), "namespace": "ns", "resourceVersion": .string(version), "managedFields": [["manager": "x"]]]]
 }

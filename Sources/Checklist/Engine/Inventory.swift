@@ -14,9 +14,9 @@ struct ContextObject: Sendable {
         let spec = value["spec"] ?? .null
         switch ref.kind {
         case "Service": selector = LabelSelector(serviceSelector: spec["selector"])
-        case "PodDisruptionBudget": selector = spec["selector"].flatMap(LabelSelector.init)
-        case "NetworkPolicy": selector = spec["podSelector"].flatMap(LabelSelector.init)
-        case "PodMonitor", "PeerAuthentication": selector = spec["selector"].flatMap(LabelSelector.init)
+        case "PodDisruptionBudget": selector = spec["selector"].flatMap { LabelSelector(json: $0) }
+        case "NetworkPolicy": selector = spec["podSelector"].flatMap { LabelSelector(json: $0) }
+        case "PodMonitor", "PeerAuthentication": selector = spec["selector"].flatMap { LabelSelector(json: $0) }
         default: selector = nil
         }
     }

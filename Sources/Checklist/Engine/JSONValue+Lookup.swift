@@ -1,17 +1,6 @@
 import KubeModel
 
 extension JSONValue {
-    /// A scalar as text, the way a label or annotation value reads (`1.0`, `true`); nil otherwise.
-    var scalarText: String? {
-        switch self {
-        case .string(let text): return text
-        case .integer(let value): return String(value)
-        case .number(let value): return String(value)
-        case .bool(let value): return value ? "true" : "false"
-        default: return nil
-        }
-    }
-
     /// An object of scalars as a string map (labels, annotations, selectors); other members dropped.
     var stringMap: [String: String] {
         var map: [String: String] = [:]

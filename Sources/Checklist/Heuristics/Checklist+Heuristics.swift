@@ -11,7 +11,7 @@ extension Checklist {
     /// Whether a `metav1.LabelSelector` value selects `labels` (an empty selector selects all,
     /// a malformed one nothing), as the audit matches PDBs and NetworkPolicies to pods.
     public static func selector(_ selector: JSONValue, matches labels: [String: String]) -> Bool {
-        LabelSelector(selector)?.matches(labels) ?? false
+        LabelSelector(json: selector)?.matches(labels) ?? false
     }
 
     /// Whether a Service's plain `spec.selector` map selects `labels` (an empty or absent one selects no pods).

@@ -1,6 +1,7 @@
 import KubeClient
 import KubeModel
 import Logging
+import OperatorRuntime
 import Render
 import ServiceLifecycle
 import Synchronization
@@ -24,7 +25,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
     private let clock: any Clock<Duration>
     private let logger: Logger
     /// The informers running, per kind, for `hasSynced`.
-    private let informers = Mutex<[ExtensionKind: [Informer<JSONValue>]]>([:])
+    private let informers = Mutex<[ExtensionKind: [Informer<CachedChild>]]>([:])
 
     /// - Parameters:
     ///   - namespaces: the namespaces watched (nil for all), where access is reviewed and informers list.

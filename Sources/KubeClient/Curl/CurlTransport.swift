@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import KubeModel
 
 private let curlGlobalInit: CURLcode = curl_global_init(shim_global_default)
 
@@ -14,7 +15,7 @@ public final class CurlTransport: HTTPTransport {
 
     /// Starts the transport thread. `streamBufferBytes` bounds what a stream buffers for a
     /// consumer that is behind before the transfer pauses.
-    public init(userAgent: String = "shipshape/\(KubernetesClient.version)", streamBufferBytes: Int = 1 << 20) throws {
+    public init(userAgent: String = "shipshape/\(ShipshapeVersion.current)", streamBufferBytes: Int = 1 << 20) throws {
         guard curlGlobalInit == CURLE_OK else {
             throw KubeError.transport(TransportError(kind: .other, message: "curl_global_init failed"))
         }

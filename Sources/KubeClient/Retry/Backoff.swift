@@ -22,10 +22,20 @@ public struct Backoff: Sendable, Hashable {
     /// [0, 1). A server's `retryAfter` is waited in full (up to `maxRetryAfter`).
     public func delay(retry: Int, retryAfter: Duration?, unitRandom: Double) -> Duration {
         if let retryAfter { return min(max(retryAfter, .zero), maxRetryAfter) }
-        let exponent = min(max(retry, 0), 30)
-        let bound = min(base * (1 << exponent), cap)
         let draw = min(max(unitRandom, 0), 1)
-        return bound * draw
+        return bound(retry: retry) * draw
+    }
+
+    /// The exponential bound of retry `retry` (0 for the first): `base * 2^retry`, at most `cap`.
+    /// Without jitter it is the delay itself, as per-key rate limiters use it.
+    public func bound(retry: Int) -> Duration {
+        let exponent = min(max(retry, 0), 62)
+        var bound = base
+        for _ in 0..<exponent {
+            if bound >= cap { return cap }
+            bound *= 2
+        }
+        return min(bound, cap)
     }
 
     /// Whether attempt number `attempt` (1 for the first) may be followed by another.

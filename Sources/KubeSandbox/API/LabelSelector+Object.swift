@@ -1,22 +1,30 @@
 import KubeModel
 
 extension LabelSelector {
-    /// A `metav1.LabelSelector` object (`matchLabels`, `matchExpressions`); nil or `{}` matches
-    /// everything.
+    /// A `metav1.LabelSelector` object (`matchLabels`, `matchExpressions`) read leniently, as
+    /// webhook and policy selectors are; nil or `{}` matches everything, an unknown operator
+    /// matches nothing.
     init(object: JSONValue?) {
-        for (key, value) in object?["matchLabels"]?.objectValue ?? [:] {
-            requirements.append(.equals(key, value.stringValue ?? ""))
+        self = Self.reading(object) ?? LabelSelector()
+    }
+
+    /// The selector a `metav1.LabelSelector` object describes; nil when an operator is unknown.
+    init?(selector: JSONValue) {
+        guard let selector = Self.reading(selector),
+              (selector.matchExpressions ?? []).allSatisfy({ LabelSelectorRequirement.operators.contains($0.operator) })
+        else { return nil }
+        self = selector
+    }
+
+    /// The object's requirements as written; a missing key reads as "", a missing label value as "".
+    private static func reading(_ object: JSONValue?) -> LabelSelector? {
+        guard let object else { return nil }
+        var matchLabels: [String: String] = [:]
+        for (key, value) in object["matchLabels"]?.objectValue ?? [:] { matchLabels[key] = value.stringValue ?? "" }
+        let expressions = (object["matchExpressions"]?.arrayValue ?? []).map { expression in
+            LabelSelectorRequirement(key: expression["key"]?.stringValue ?? "", operator: expression["operator"]?.stringValue ?? "",
+                                     values: (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
-        for expression in object?["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = Set(expression["values"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-            switch expression["operator"]?.stringValue {
-            case "In": requirements.append(.isIn(key, values))
-            case "NotIn": requirements.append(.notIn(key, values))
-            case "Exists": requirements.append(.exists(key))
-            case "DoesNotExist": requirements.append(.doesNotExist(key))
-            default: requirements.append(.isIn(key, []))   // an unknown operator matches nothing
-            }
-        }
+        return LabelSelector(matchLabels: matchLabels, matchExpressions: expressions)
     }
 }

@@ -1,38 +1,20 @@
 import KubeModel
 
-/// A parsed `labelSelector` query: `app=web,tier!=db,env in (a,b),zone notin (x),canary,!legacy`.
-struct LabelSelector: Sendable {
-    enum Requirement: Sendable {
-        case equals(String, String)
-        case notEquals(String, String)
-        case isIn(String, Set<String>)
-        case notIn(String, Set<String>)
-        case exists(String)
-        case doesNotExist(String)
-    }
-
-    var requirements: [Requirement] = []
-
+/// The `labelSelector` query of a list or watch (`app=web,tier!=db,env in (a,b),zone notin (x),canary,!legacy`),
+/// read into Kubernetes' one LabelSelector: `=`/`==` is `In` one value, `!=` is `NotIn` one value.
+extension LabelSelector {
     init(parsing text: String) throws(SandboxError) {
+        var expressions: [LabelSelectorRequirement] = []
         for clause in Self.clauses(text) {
             let part = clause.trimmingWhitespace
             if part.isEmpty { continue }
-            requirements.append(try Self.requirement(part, in: text))
+            expressions.append(try Self.requirement(part, in: text))
         }
+        self.init(matchExpressions: expressions)
     }
 
-    func matches(_ labels: JSONObject) -> Bool {
-        requirements.allSatisfy { requirement in
-            switch requirement {
-            case .equals(let key, let value): return labels[key]?.stringValue == value
-            case .notEquals(let key, let value): return labels[key]?.stringValue != value
-            case .isIn(let key, let values): return labels[key]?.stringValue.map(values.contains) ?? false
-            case .notIn(let key, let values): return !(labels[key]?.stringValue.map(values.contains) ?? false)
-            case .exists(let key): return labels[key] != nil
-            case .doesNotExist(let key): return labels[key] == nil
-            }
-        }
-    }
+    /// Whether an object whose `metadata.labels` is `labels` is selected.
+    func matches(_ labels: JSONObject) -> Bool { matches(labels: .object(labels)) }
 
     /// Splits on commas outside parentheses.
     private static func clauses(_ text: String) -> [String] {
@@ -51,20 +33,20 @@ struct LabelSelector: Sendable {
         return result
     }
 
-    private static func requirement(_ part: String, in text: String) throws(SandboxError) -> Requirement {
+    private static func requirement(_ part: String, in text: String) throws(SandboxError) -> LabelSelectorRequirement {
         let invalid = SandboxError.api(.badRequest("unable to parse requirement: invalid label selector: \"\(text)\""))
         if part.hasPrefix("!") {
             let key = String(part.dropFirst()).trimmingWhitespace
             guard Self.isKey(key) else { throw invalid }
-            return .doesNotExist(key)
+            return LabelSelectorRequirement(key: key, operator: "DoesNotExist")
         }
-        for (operator_, build) in [(" notin ", Requirement.notIn), (" in ", Requirement.isIn)] {
+        for (operator_, name) in [(" notin ", "NotIn"), (" in ", "In")] {
             if let range = part.range(of: operator_) {
                 let key = String(part[..<range.lowerBound]).trimmingWhitespace
                 let rest = String(part[range.upperBound...]).trimmingWhitespace
                 guard Self.isKey(key), rest.hasPrefix("("), rest.hasSuffix(")") else { throw invalid }
                 let values = rest.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingWhitespace }
-                return build(key, Set(values))
+                return LabelSelectorRequirement(key: key, operator: name, values: values)
             }
         }
         for (operator_, negated) in [("!=", true), ("==", false), ("=", false)] {
@@ -76,11 +58,11 @@ struct LabelSelector: Sendable {
                     // The real parser reads one value token, then wants a comma or the end.
                     throw .api(.badRequest("found '\(next)', expected: ',' or 'end of string'"))
                 }
-                return negated ? .notEquals(key, value) : .equals(key, value)
+                return LabelSelectorRequirement(key: key, operator: negated ? "NotIn" : "In", values: [value])
             }
         }
         guard Self.isKey(part) else { throw invalid }
-        return .exists(part)
+        return LabelSelectorRequirement(key: part, operator: "Exists")
     }
 
     private static func isKey(_ key: String) -> Bool {

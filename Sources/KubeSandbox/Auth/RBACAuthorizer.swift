@@ -80,20 +80,7 @@ struct RBACAuthorizer: Sendable {
 
     /// A `metav1.LabelSelector` (matchLabels and matchExpressions) against labels.
     private static func selector(_ selector: JSONValue, matches labels: JSONObject) -> Bool {
-        for (key, value) in selector["matchLabels"]?.objectValue ?? [:] where labels[key] != value { return false }
-        for expression in selector["matchExpressions"]?.arrayValue ?? [] {
-            guard let key = expression["key"]?.stringValue else { return false }
-            let values = expression["values"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let label = labels[key]?.stringValue
-            switch expression["operator"]?.stringValue {
-            case "In": if !(label.map(values.contains) ?? false) { return false }
-            case "NotIn": if label.map(values.contains) ?? false { return false }
-            case "Exists": if label == nil { return false }
-            case "DoesNotExist": if label != nil { return false }
-            default: return false
-            }
-        }
-        return true
+        KubeModel.LabelSelector(json: selector)?.matches(labels: .object(labels)) ?? false
     }
 
     /// The binding's first subject that is `user` (a User, one of its Groups, or its ServiceAccount).

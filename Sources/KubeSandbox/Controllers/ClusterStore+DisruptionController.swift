@@ -35,22 +35,10 @@ extension ClusterStore {
         }
     }
 
-    /// Whether a `metav1.LabelSelector` (matchLabels and matchExpressions) matches `labels`.
+    /// Whether a `metav1.LabelSelector` (matchLabels and matchExpressions) matches `labels`; a
+    /// selector that is not an object leaves nothing out.
     static func selects(_ selector: JSONValue?, _ labels: JSONValue?) -> Bool {
-        let labels = labels?.objectValue ?? JSONObject()
-        for (key, value) in selector?["matchLabels"]?.objectValue ?? JSONObject() where labels[key] != value { return false }
-        for expression in selector?["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = expression["values"]?.arrayValue ?? []
-            let matches: Bool = switch expression["operator"]?.stringValue {
-            case "In": labels[key].map(values.contains) ?? false
-            case "NotIn": !(labels[key].map(values.contains) ?? false)
-            case "Exists": labels[key] != nil
-            case "DoesNotExist": labels[key] == nil
-            default: false
-            }
-            if !matches { return false }
-        }
-        return true
+        guard let selector, selector.objectValue != nil else { return true }
+        return KubeModel.LabelSelector(json: selector)?.matches(labels: labels) ?? false
     }
 }

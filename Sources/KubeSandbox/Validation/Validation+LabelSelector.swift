@@ -30,24 +30,3 @@ extension Validation {
         return errors
     }
 }
-
-extension LabelSelector {
-    /// The selector a `metav1.LabelSelector` object describes; nil when an operator is unknown.
-    init?(selector: JSONValue) {
-        self.requirements = []
-        for (key, value) in selector["matchLabels"]?.objectValue ?? JSONObject() {
-            requirements.append(.equals(key, value.stringValue ?? ""))
-        }
-        for expression in selector["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = Set((expression["values"]?.arrayValue ?? []).compactMap(\.stringValue))
-            switch expression["operator"]?.stringValue {
-            case "In": requirements.append(.isIn(key, values))
-            case "NotIn": requirements.append(.notIn(key, values))
-            case "Exists": requirements.append(.exists(key))
-            case "DoesNotExist": requirements.append(.doesNotExist(key))
-            default: return nil
-            }
-        }
-    }
-}

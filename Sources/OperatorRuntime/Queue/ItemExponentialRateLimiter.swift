@@ -1,3 +1,5 @@
+import KubeClient
+
 /// Per-key exponential backoff: `base * 2^(failures - 1)`, at most `cap` (client-go's
 /// ItemExponentialFailureRateLimiter; defaults 5 ms and 1000 s, as controller-runtime's).
 public struct ItemExponentialRateLimiter<Key: Hashable & Sendable>: RateLimiter {
@@ -13,20 +15,10 @@ public struct ItemExponentialRateLimiter<Key: Hashable & Sendable>: RateLimiter 
     public mutating func when(_ key: Key, now: Duration) -> Duration {
         let count = failures[key, default: 0]
         failures[key] = count + 1
-        return Self.delay(base: base, cap: cap, doublings: count)
+        return Backoff(base: base, cap: cap).bound(retry: count)
     }
 
     public mutating func forget(_ key: Key) { failures[key] = nil }
 
     public func failures(of key: Key) -> Int { failures[key] ?? 0 }
-
-    /// `min(cap, base * 2^doublings)`, without overflowing.
-    static func delay(base: Duration, cap: Duration, doublings: Int) -> Duration {
-        var delay = base
-        for _ in 0..<max(doublings, 0) {
-            if delay >= cap { return cap }
-            delay *= 2
-        }
-        return min(delay, cap)
-    }
 }
