@@ -8,7 +8,8 @@ import Testing
 /// The cache keeps children projected and compacted (`CachedChild`): the reconciler must still
 /// see every field it compares, so a hand edit of any field Shipshape sets triggers a correction.
 @Suite struct ChildProjectionTests {
-    /// Every kind of child: autoscaling, a disruption budget, dependencies, probes, variables, secrets.
+    /// Every kind of child: autoscaling, a disruption budget, dependencies, probes, variables,
+    /// secrets, and the extension kinds (SLO alerts, a ServiceMonitor, Istio's mTLS objects).
     static func desiredChildren() throws -> [JSONValue] {
         let microservice = try JSONValueDecoder().decode(Microservice.self, from: [
             "apiVersion": "shipshape.dev/v1alpha1", "kind": "Microservice",
@@ -24,9 +25,12 @@ import Testing
                 "availability": ["minAvailable": 1],
                 "dependsOn": [["cidr": "10.20.0.0/16", "ports": [5432]]],
                 "observability": ["metrics": ["port": "metrics"]],
+                "slo": ["availability": ["objective": 99.9, "window": "30d"], "latency": ["objective": 99, "thresholdMs": 250]],
+                "mesh": ["mtls": "strict"],
             ],
         ])
-        let objects = Renderer(ownerUIDs: [microservice.key: "0b6f-web"]).render([microservice]).objects.map(\.value)
+        let objects = Renderer(ownerUIDs: [microservice.key: "0b6f-web"], extensions: ExtensionOptions(served: Set(ExtensionKind.allCases)))
+            .render([microservice]).objects.map(\.value)
         #expect(Set(objects.compactMap { $0["kind"]?.stringValue }) == Set(ChildKind.allCases.map(\.rawValue)))
         return objects
     }

@@ -17,6 +17,6 @@ import Testing
     @Test func anUnknownModeIsRefusedFromTheEnvironment() async throws {
         let run = try await CLIRun.run(["run"], environment: ["SHIPSHAPE_MESH_MTLS": "bogus"])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("shipshape run: --mesh-mtls must be strict, not bogus"), "\(run.standardError)")
+        #expect(run.standardError.contains("SHIPSHAPE_MESH_MTLS (--mesh-mtls) must be strict, not \"bogus\""), "\(run.standardError)")
     }
 }
