@@ -49,24 +49,24 @@ public struct APIStatus: Sendable, Hashable {
 
 extension APIStatus {
     /// `deployments.apps "web" not found`
-    static func notFound(_ resource: ResourceType, _ name: String) -> APIStatus {
+    static func notFound(_ resource: ServedResource, _ name: String) -> APIStatus {
         APIStatus(code: 404, reason: "NotFound", message: "\(resource.qualifiedResource) \"\(name)\" not found",
                   name: name, group: resource.group, kind: resource.plural)
     }
 
-    static func alreadyExists(_ resource: ResourceType, _ name: String) -> APIStatus {
+    static func alreadyExists(_ resource: ServedResource, _ name: String) -> APIStatus {
         APIStatus(code: 409, reason: "AlreadyExists", message: "\(resource.qualifiedResource) \"\(name)\" already exists",
                   name: name, group: resource.group, kind: resource.plural)
     }
 
-    static func conflict(_ resource: ResourceType, _ name: String, _ detail: String) -> APIStatus {
+    static func conflict(_ resource: ServedResource, _ name: String, _ detail: String) -> APIStatus {
         APIStatus(code: 409, reason: "Conflict",
                   message: "Operation cannot be fulfilled on \(resource.qualifiedResource) \"\(name)\": \(detail)",
                   name: name, group: resource.group, kind: resource.plural)
     }
 
     /// 422 with one cause per field error: `Deployment.apps "web" is invalid: spec.selector: Required value`.
-    static func invalid(_ resource: ResourceType, _ name: String, _ violations: [SchemaViolation]) -> APIStatus {
+    static func invalid(_ resource: ServedResource, _ name: String, _ violations: [SchemaViolation]) -> APIStatus {
         let listed = violations.map { $0.path.isRoot ? "<nil>: \($0.message)" : $0.description }
         let summary = listed.count == 1 ? listed[0] : "[" + listed.joined(separator: ", ") + "]"
         return APIStatus(code: 422, reason: "Invalid", message: "\(resource.qualifiedKind) \"\(name)\" is invalid: \(summary)",

@@ -3,7 +3,7 @@
 /// names, categories and subresources. This is the one typed table; for the group versions in
 /// `kubernetes-openapi`, a test checks it against the paths of the official documents.
 enum BuiltinResources {
-    static let all: [ResourceType] = [
+    static let all: [ServedResource] = [
         r("v1", "bindings", "Binding", verbs: ["create"]),
         r("v1", "componentstatuses", "ComponentStatus", cluster: true, verbs: ["get", "list"], short: ["cs"]),
         r("v1", "configmaps", "ConfigMap", short: ["cm"]),
@@ -78,11 +78,11 @@ enum BuiltinResources {
     static let namespaces = r("v1", "namespaces", "Namespace", cluster: true)
 
     private static func r(_ groupVersion: String, _ plural: String, _ kind: String, cluster: Bool = false,
-                          singular: String? = nil, verbs: [String] = ResourceType.standardVerbs, short: [String] = [],
-                          categories: [String] = [], sub: [APISubresource] = []) -> ResourceType {
+                          singular: String? = nil, verbs: [String] = ServedResource.standardVerbs, short: [String] = [],
+                          categories: [String] = [], sub: [APISubresource] = []) -> ServedResource {
         let parts = groupVersion.split(separator: "/").map(String.init)
         let (group, version) = parts.count == 2 ? (parts[0], parts[1]) : ("", groupVersion)
-        return ResourceType(group: group, version: version, plural: plural, singular: singular ?? kind.lowercased(), kind: kind,
+        return ServedResource(group: group, version: version, plural: plural, singular: singular ?? kind.lowercased(), kind: kind,
                             namespaced: !cluster, shortNames: short, categories: categories,
                             hasStatus: sub.contains { $0.name == "status" }, verbs: verbs, subresources: sub)
     }

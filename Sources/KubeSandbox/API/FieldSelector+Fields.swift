@@ -3,7 +3,7 @@ import KubeModel
 extension FieldSelector {
     /// The field labels a resource can be listed and watched by, as the API server registers
     /// them per kind: metadata.name and metadata.namespace everywhere, plus a few kinds' own.
-    static func fields(for type: ResourceType) -> [String] {
+    static func fields(for type: ServedResource) -> [String] {
         var fields = ["metadata.name", "metadata.namespace"]
         switch (type.group, type.kind) {
         case ("", "Pod"):
@@ -25,7 +25,7 @@ extension FieldSelector {
     }
 
     /// `"data.k" is not a known field selector: only "metadata.name", "metadata.namespace"`
-    static func unknownField(_ label: String, for type: ResourceType) -> APIStatus {
+    static func unknownField(_ label: String, for type: ServedResource) -> APIStatus {
         let known = fields(for: type).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
         return .badRequest("\"\(label)\" is not a known field selector: only \(known)")
     }

@@ -75,7 +75,7 @@ struct FieldSelector: Sendable {
     var requirements: [(path: String, value: String, negated: Bool)] = []
 
     /// Parses a selector on `type`'s field labels; an unknown label is 400 BadRequest.
-    init(parsing text: String, for type: ResourceType) throws(SandboxError) {
+    init(parsing text: String, for type: ServedResource) throws(SandboxError) {
         let known = Self.fields(for: type)
         for clause in text.split(separator: ",") {
             let part = String(clause).trimmingWhitespace

@@ -143,7 +143,7 @@ struct AdmissionAttributes: Sendable {
     enum Operation: String, Sendable { case create = "CREATE", update = "UPDATE", delete = "DELETE" }
 
     var operation: Operation
-    var type: ResourceType
+    var type: ServedResource
     var subresource: String?
     var namespace: String
     var name: String

@@ -7,7 +7,7 @@ extension ClusterStore {
 
     /// A CRD as the server admits it: defaulted, validated (against the stored one on update, which
     /// also keeps its stored versions and adds the new storage version), or a 422 Invalid.
-    static func admittedCRD(_ crd: JSONValue, name: String, old: JSONValue?, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+    static func admittedCRD(_ crd: JSONValue, name: String, old: JSONValue?, _ type: ServedResource) throws(SandboxError) -> JSONValue {
         var defaulted = CRDDefaults.applied(to: crd)
         let errors = CRDValidation.violations(defaulted, old: old)
         if !errors.isEmpty { throw .api(.invalid(type, name, errors)) }
@@ -21,7 +21,7 @@ extension ClusterStore {
     /// Deletes a CRD as the real server does: it is answered marked for deletion with the
     /// `customresourcecleanup` finalizer, then (at once here) its objects go, then the CRD and its
     /// discovery entries.
-    func removeCRD(_ old: StoredObject, _ type: ResourceType) -> JSONValue {
+    func removeCRD(_ old: StoredObject, _ type: ServedResource) -> JSONValue {
         let key = Self.key(namespace: "", name: old.name)
         var marked = old
         marked.value["metadata"]?["deletionTimestamp"] = .string(Self.timestamp())

@@ -14,7 +14,7 @@ extension ClusterStore {
     }
 
     /// Accepts a stored CRD's names and marks it Established.
-    func establish(_ crd: JSONValue, _ type: ResourceType) {
+    func establish(_ crd: JSONValue, _ type: ServedResource) {
         guard let name = crd["metadata"]?["name"]?.stringValue,
               let stored = objects[type.storageKey]?[Self.key(namespace: "", name: name)] else { return }
         let now = JSONValue.string(Self.timestamp())

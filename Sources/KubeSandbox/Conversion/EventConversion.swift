@@ -11,7 +11,7 @@ enum EventConversion {
     ]
 
     /// Whether `type` is the events.k8s.io view of the shared store.
-    static func isEventsView(_ type: ResourceType) -> Bool { type.group == "events.k8s.io" && type.plural == "events" }
+    static func isEventsView(_ type: ServedResource) -> Bool { type.group == "events.k8s.io" && type.plural == "events" }
 
     /// A core Event as events.k8s.io/v1 serves it.
     static func eventsView(_ core: JSONValue) -> JSONValue {

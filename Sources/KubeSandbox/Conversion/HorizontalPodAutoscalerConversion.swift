@@ -5,12 +5,12 @@ import KubeModel
 /// (the bounds, the target, and a CPU utilization target and reading).
 enum HorizontalPodAutoscalerConversion {
     /// Whether `type` is the autoscaling/v1 view of the shared store.
-    static func isV1View(_ type: ResourceType) -> Bool {
+    static func isV1View(_ type: ServedResource) -> Bool {
         type.group == "autoscaling" && type.version == "v1" && type.plural == "horizontalpodautoscalers"
     }
 
     /// The stored object as `type` serves it.
-    static func served(_ stored: JSONValue, as type: ResourceType) -> JSONValue {
+    static func served(_ stored: JSONValue, as type: ServedResource) -> JSONValue {
         guard isV1View(type), case .object(var object) = stored else { return stored }
         if let spec = stored["spec"] { object["spec"] = v1Spec(spec) }
         if let status = stored["status"] { object["status"] = v1Status(status) }
@@ -18,7 +18,7 @@ enum HorizontalPodAutoscalerConversion {
     }
 
     /// An object written at `type`'s version in the form it is stored in.
-    static func storedForm(_ written: JSONValue, _ type: ResourceType) -> JSONValue {
+    static func storedForm(_ written: JSONValue, _ type: ServedResource) -> JSONValue {
         guard isV1View(type), case .object(var object) = written else { return written }
         if let spec = written["spec"] { object["spec"] = v2Spec(spec) }
         if let status = written["status"] { object["status"] = v2Status(status) }

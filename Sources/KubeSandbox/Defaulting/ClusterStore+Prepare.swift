@@ -5,7 +5,7 @@ import KubeModel
 /// cluster IPs and node ports, a Job's generated selector, a Pod's service account token volume,
 /// tolerations, priority and initial status, a Namespace's `kubernetes` finalizer.
 extension ClusterStore {
-    func prepareCreate(_ object: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+    func prepareCreate(_ object: JSONValue, _ type: ServedResource) throws(SandboxError) -> JSONValue {
         var object = object
         if type.schema == nil, !Self.generationTracked.contains(type.storageKey) { object["metadata"]?["generation"] = nil }
         switch type.storageKey {
@@ -42,7 +42,7 @@ extension ClusterStore {
     }
 
     /// Keeps what the server set on create when an update omits it; allocated IPs may not change.
-    func prepareUpdate(_ object: JSONValue, old: JSONValue, _ type: ResourceType) throws(SandboxError) -> JSONValue {
+    func prepareUpdate(_ object: JSONValue, old: JSONValue, _ type: ServedResource) throws(SandboxError) -> JSONValue {
         var object = object
         switch type.storageKey {
         case "services":
@@ -73,7 +73,7 @@ extension ClusterStore {
     ]
 
     /// The defaults of a status write.
-    static func defaultedStatus(_ status: JSONValue?, _ type: ResourceType) -> JSONValue? {
+    static func defaultedStatus(_ status: JSONValue?, _ type: ServedResource) -> JSONValue? {
         guard let status, type.storageKey == "services" else { return status }
         return Defaulting.serviceStatus(status)
     }

@@ -6,7 +6,7 @@ import KubeSchema
 extension ClusterStore {
     static let nodePortRange = 30000...32767
 
-    func allocate(_ spec: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) -> JSONValue {
+    func allocate(_ spec: JSONValue, _ type: ServedResource, name: String) throws(SandboxError) -> JSONValue {
         var spec = spec
         guard spec["type"]?.stringValue != "ExternalName" else { return spec }
         let requested = spec["clusterIPs"]?.arrayValue?.first?.stringValue ?? spec["clusterIP"]?.stringValue ?? ""
@@ -61,7 +61,7 @@ extension ClusterStore {
     }
 
     /// An update that omits allocated fields keeps them; one that changes the cluster IP is invalid.
-    func keepAllocations(_ spec: JSONValue, old: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) -> JSONValue {
+    func keepAllocations(_ spec: JSONValue, old: JSONValue, _ type: ServedResource, name: String) throws(SandboxError) -> JSONValue {
         var spec = spec
         guard spec["type"]?.stringValue != "ExternalName", old["type"]?.stringValue != "ExternalName" else {
             return old["type"]?.stringValue == "ExternalName" ? try allocate(spec, type, name: name) : spec

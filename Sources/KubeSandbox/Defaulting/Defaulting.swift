@@ -5,7 +5,7 @@ import KubeModel
 /// create or update body before validation, so defaulted fields belong to the writer.
 enum Defaulting {
     /// `object` with every unset defaulted field of its kind filled in.
-    static func defaulted(_ object: JSONValue, _ type: ResourceType) -> JSONValue {
+    static func defaulted(_ object: JSONValue, _ type: ServedResource) -> JSONValue {
         var object = object
         switch type.storageKey {
         case "pods":

@@ -36,7 +36,7 @@ enum Discovery {
     }
 
     /// A group version's APIResourceList; the core group's (`/api/v1`) has no apiVersion.
-    static func resourceList(group: String, version: String, _ resources: [ResourceType]) -> JSONValue {
+    static func resourceList(group: String, version: String, _ resources: [ServedResource]) -> JSONValue {
         var body: JSONObject = [
             "kind": "APIResourceList",
             "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),

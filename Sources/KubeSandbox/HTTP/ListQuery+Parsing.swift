@@ -9,7 +9,7 @@ enum ResourceVersionMatch: String, Sendable {
 extension ListQuery {
     /// Parses list and watch parameters and validates them as the API server validates
     /// ListOptions: malformed numbers are 400, inconsistent options 422 (`ListOptions.meta.k8s.io`).
-    init(_ query: QueryParameters, type: ResourceType, watch: Bool) throws(SandboxError) {
+    init(_ query: QueryParameters, type: ServedResource, watch: Bool) throws(SandboxError) {
         self.init()
         if let text = query["labelSelector"], !text.isEmpty { labelSelector = try LabelSelector(parsing: text) }
         if let text = query["fieldSelector"], !text.isEmpty { fieldSelector = try FieldSelector(parsing: text, for: type) }

@@ -129,14 +129,14 @@ extension SandboxResponder {
 
     /// The API server's answer to a delete that removed the object at once: a Success Status
     /// naming it (the real server returns the object instead for a few kinds, Pods among them).
-    static func deletedStatus(_ object: JSONValue, _ type: ResourceType) -> JSONValue {
+    static func deletedStatus(_ object: JSONValue, _ type: ServedResource) -> JSONValue {
         var details: JSONObject = ["name": object["metadata"]?["name"] ?? "", "kind": .string(type.plural)]
         if !type.group.isEmpty { details["group"] = .string(type.group) }
         details["uid"] = object["metadata"]?["uid"]
         return ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": .object(details)]
     }
 
-    static func listBody(_ page: ListPage, _ type: ResourceType, view: ResponseView) -> JSONValue {
+    static func listBody(_ page: ListPage, _ type: ServedResource, view: ResponseView) -> JSONValue {
         var metadata: JSONObject = ["resourceVersion": .string(String(page.resourceVersion))]
         if let token = page.continueToken { metadata["continue"] = .string(token) }
         if let remaining = page.remainingItemCount { metadata["remainingItemCount"] = .integer(remaining) }
@@ -150,13 +150,13 @@ extension SandboxResponder {
                 "items": .array(type.schema != nil ? page.items : page.items.map(Responses.listItem))]
     }
 
-    static func listQuery(_ query: QueryParameters, _ type: ResourceType, watch: Bool = false) throws(SandboxError) -> ListQuery {
+    static func listQuery(_ query: QueryParameters, _ type: ServedResource, watch: Bool = false) throws(SandboxError) -> ListQuery {
         try ListQuery(query, type: type, watch: watch)
     }
 
     /// The request body as JSON (or YAML, for apply patches and `application/yaml` bodies);
     /// `strict` names the kind a JSON body must decode into without repeated fields.
-    static func body(_ request: Request, yaml: Bool = false, strict: ResourceType? = nil) async throws -> JSONValue {
+    static func body(_ request: Request, yaml: Bool = false, strict: ServedResource? = nil) async throws -> JSONValue {
         var request = request
         let buffer = try await request.collectBody(upTo: maxBodySize)
         let bytes = Array(buffer.readableBytesView)

@@ -3,7 +3,7 @@ import KubeModel
 
 extension SandboxResponder {
     /// GET, PUT and PATCH (merge, strategic merge or JSON patch) of a `scale` subresource.
-    func handleScale(_ request: Request, _ type: ResourceType, namespace: String, name: String, verb: String,
+    func handleScale(_ request: Request, _ type: ServedResource, namespace: String, name: String, verb: String,
                      options write: WriteOptions) async throws -> Response {
         switch verb {
         case "get":

@@ -4,7 +4,7 @@ import KubeSchema
 extension SandboxResponder {
     /// The Table a `as=Table` request asks for: its version and `?includeObject=` (Metadata by
     /// default; None or Object). Built-in columns are documented from `schemas`.
-    static func tableView(_ type: ResourceType, _ query: QueryParameters, _ view: ResponseView,
+    static func tableView(_ type: ServedResource, _ query: QueryParameters, _ view: ResponseView,
                           schemas: OpenAPISchemas? = nil) throws(SandboxError) -> TableView {
         var include = TableView.IncludeObject.metadata
         if let text = query["includeObject"], !text.isEmpty {
@@ -18,7 +18,7 @@ extension SandboxResponder {
 
     /// A watch event's object as the client asked for it: whole, its metadata, or a one-row
     /// Table (with its column definitions, which kubectl prints once while they stay the same).
-    static func watchedObject(_ object: JSONValue, _ type: ResourceType, view: ResponseView,
+    static func watchedObject(_ object: JSONValue, _ type: ServedResource, view: ResponseView,
                               schemas: OpenAPISchemas? = nil) -> JSONValue {
         switch view {
         case .full: return object

@@ -5,7 +5,7 @@ import KubeSchema
 extension SandboxResponder {
     /// A watch: one JSON event per line, streamed (chunked) until the timeout, the client
     /// leaving, or the sandbox dropping watches. Bookmarks come every `bookmarkInterval` when set.
-    func watch(_ type: ResourceType, namespace: String?, query: QueryParameters, view: ResponseView) async throws -> Response {
+    func watch(_ type: ServedResource, namespace: String?, query: QueryParameters, view: ResponseView) async throws -> Response {
         let listQuery = try Self.listQuery(query, type, watch: true)
         let timeout = query["timeoutSeconds"].flatMap(Int.init).flatMap { $0 > 0 ? Duration.seconds($0) : nil }
         let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery)
@@ -44,7 +44,7 @@ extension SandboxResponder {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
     }
 
-    static func eventLine(_ message: WatchMessage, _ type: ResourceType, view: ResponseView, schemas: OpenAPISchemas? = nil) -> String {
+    static func eventLine(_ message: WatchMessage, _ type: ServedResource, view: ResponseView, schemas: OpenAPISchemas? = nil) -> String {
         let event: JSONValue
         switch message {
         case .event(let kind, let object):

@@ -5,7 +5,7 @@ import KubeModel
 /// `kubectl get -o wide` print).
 extension TableColumn {
     /// The columns of a built-in kind, nil for kinds the API server prints with its default Table.
-    static func builtin(_ type: ResourceType) -> [TableColumn]? {
+    static func builtin(_ type: ServedResource) -> [TableColumn]? {
         switch type.storageKey {
         case "pods": return pods
         case "deployments.apps": return deployments

@@ -12,7 +12,7 @@ struct TableView {
         case none = "None", metadata = "Metadata", object = "Object"
     }
 
-    let type: ResourceType
+    let type: ServedResource
     /// When ages are measured from (the sandbox's wall clock unless a test fixes it).
     let now: Date
     var includeObject: IncludeObject = .metadata
@@ -21,7 +21,7 @@ struct TableView {
     /// Where built-in columns' descriptions come from (the sandbox's official schemas).
     var schemas: OpenAPISchemas?
 
-    init(type: ResourceType, now: Date = Date(), includeObject: IncludeObject = .metadata, version: String = "v1",
+    init(type: ServedResource, now: Date = Date(), includeObject: IncludeObject = .metadata, version: String = "v1",
          schemas: OpenAPISchemas? = nil) {
         self.type = type
         self.now = now

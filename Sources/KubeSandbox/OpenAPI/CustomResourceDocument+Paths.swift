@@ -4,7 +4,7 @@ extension CustomResourceDocument {
     /// The REST paths of one custom resource: its collection, its objects, their status
     /// subresource and (namespaced) the list across namespaces, each operation tagged with the
     /// action and group-version-kind, as the API server publishes them.
-    func pathItems(_ type: ResourceType) -> [(String, JSONValue)] {
+    func pathItems(_ type: ServedResource) -> [(String, JSONValue)] {
         let base = "/apis/\(group)/\(version)"
         let scope = type.namespaced ? "Namespaced" : ""
         let collection = type.namespaced ? "\(base)/namespaces/{namespace}/\(type.plural)" : "\(base)/\(type.plural)"
@@ -60,7 +60,7 @@ extension CustomResourceDocument {
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    private func operation(_ type: ResourceType, _ action: String, _ id: String, _ description: String,
+    private func operation(_ type: ServedResource, _ action: String, _ id: String, _ description: String,
                            parameters: [JSONValue], body: JSONValue? = nil, response: String, created: Bool = false) -> JSONValue {
         var responses: JSONObject = ["200": ["description": "OK", "content": Self.content(response)["content"] ?? [:]]]
         if created { responses["201"] = ["description": "Created", "content": Self.content(response)["content"] ?? [:]] }

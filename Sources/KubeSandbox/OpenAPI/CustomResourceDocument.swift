@@ -7,7 +7,7 @@ import KubeModel
 struct CustomResourceDocument {
     let group: String
     let version: String
-    let types: [ResourceType]
+    let types: [ServedResource]
     /// The `io.k8s.apimachinery...` components the kinds refer to (ObjectMeta, ListMeta, Status,
     /// DeleteOptions, Patch and what they refer to); empty when no built-in documents are loaded.
     let metaComponents: JSONObject
@@ -52,7 +52,7 @@ struct CustomResourceDocument {
         return ["allOf": [reference(name)], "description": .string(description)]
     }
 
-    private func kindSchema(_ type: ResourceType) -> JSONValue {
+    private func kindSchema(_ type: ServedResource) -> JSONValue {
         var schema = type.schema?.objectValue ?? ["type": "object"]
         var properties = schema["properties"]?.objectValue ?? JSONObject()
         properties["apiVersion"] = ["type": "string", "description": .string(Self.apiVersionDescription)]
@@ -64,7 +64,7 @@ struct CustomResourceDocument {
         return .object(schema)
     }
 
-    private func listSchema(_ type: ResourceType) -> JSONValue {
+    private func listSchema(_ type: ServedResource) -> JSONValue {
         [
             "description": .string("\(type.kind)List is a list of \(type.kind)"),
             "required": ["items"],

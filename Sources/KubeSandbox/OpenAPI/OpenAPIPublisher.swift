@@ -82,8 +82,8 @@ actor OpenAPIPublisher {
     }
 
     /// Custom resources by group version, in the order served.
-    private static func customGroupVersions(_ catalog: Catalog) -> [(String, String, [ResourceType])] {
-        var result: [(String, String, [ResourceType])] = []
+    private static func customGroupVersions(_ catalog: Catalog) -> [(String, String, [ServedResource])] {
+        var result: [(String, String, [ServedResource])] = []
         for type in catalog.types where type.schema != nil {
             if let index = result.firstIndex(where: { $0.0 == type.group && $0.1 == type.version }) {
                 result[index].2.append(type)

@@ -2,14 +2,14 @@ import KubeModel
 
 /// The resources being served: the built-in ones plus every established CRD's served versions.
 struct Catalog: Sendable {
-    private(set) var types: [ResourceType] = BuiltinResources.all
+    private(set) var types: [ServedResource] = BuiltinResources.all
 
-    func find(group: String, version: String, plural: String) -> ResourceType? {
+    func find(group: String, version: String, plural: String) -> ServedResource? {
         types.first { $0.group == group && $0.version == version && $0.plural == plural }
     }
 
     /// The resources served in one group version, in discovery order.
-    func resources(group: String, version: String) -> [ResourceType] {
+    func resources(group: String, version: String) -> [ServedResource] {
         types.filter { $0.group == group && $0.version == version }
     }
 
@@ -41,13 +41,13 @@ struct Catalog: Sendable {
         types.removeAll { $0.group == group && $0.plural == plural }
     }
 
-    static func resourceTypes(of crd: JSONValue) -> [ResourceType] {
+    static func resourceTypes(of crd: JSONValue) -> [ServedResource] {
         guard let spec = crd["spec"], let group = spec["group"]?.stringValue,
               let names = spec["names"], let plural = names["plural"]?.stringValue,
               let kind = names["kind"]?.stringValue else { return [] }
-        return (spec["versions"]?.arrayValue ?? []).compactMap { version -> ResourceType? in
+        return (spec["versions"]?.arrayValue ?? []).compactMap { version -> ServedResource? in
             guard let name = version["name"]?.stringValue, version["served"]?.boolValue != false else { return nil }
-            return ResourceType(
+            return ServedResource(
                 group: group, version: name, plural: plural,
                 singular: names["singular"]?.stringValue ?? kind.lowercased(), kind: kind,
                 namespaced: spec["scope"]?.stringValue != "Cluster",

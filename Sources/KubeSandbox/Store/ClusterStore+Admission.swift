@@ -5,7 +5,7 @@ extension ClusterStore {
     /// Rejects a body of the wrong kind or version (a custom resource may come in any version its
     /// CRD serves), fills in apiVersion and kind when absent; `validation` decides whether the
     /// fields of a custom resource in a version the CRD does not have are warned about.
-    func checkTypeMeta(_ body: JSONValue, _ type: ResourceType, validation: FieldValidation? = nil) throws(SandboxError) -> JSONValue {
+    func checkTypeMeta(_ body: JSONValue, _ type: ServedResource, validation: FieldValidation? = nil) throws(SandboxError) -> JSONValue {
         guard case .object = body else { throw .api(.badRequest("the body of the request must be a JSON object")) }
         var body = body
         if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != type.apiVersion, !servesCustomResource(type, in: apiVersion) {
@@ -25,7 +25,7 @@ extension ClusterStore {
     /// Validates an object against its schema (a CRD's own, or the published OpenAPI one) and
     /// prunes unknown fields, then checks a custom resource's patterns, list keys and CEL rules
     /// (`old`: the stored object on update); unknown fields are an error, a warning or ignored per `validation`.
-    func validate(_ object: JSONValue, _ type: ResourceType, name: String,
+    func validate(_ object: JSONValue, _ type: ServedResource, name: String,
                   validation: FieldValidation, old: JSONValue? = nil) throws(SandboxError) -> (JSONValue, warnings: [String]) {
         var result = schemaChecked(object, type)
         if let schema = type.schema {
@@ -48,7 +48,7 @@ extension ClusterStore {
 
     /// The object checked against its schema (a CRD's own, or the published OpenAPI one), pruned
     /// of unknown fields, which are listed; a custom resource's CEL rules are not evaluated here.
-    func schemaChecked(_ object: JSONValue, _ type: ResourceType) -> SchemaResult {
+    func schemaChecked(_ object: JSONValue, _ type: ServedResource) -> SchemaResult {
         if let schema = type.schema {
             var body = object
             let metadata = body["metadata"] ?? .object([:])

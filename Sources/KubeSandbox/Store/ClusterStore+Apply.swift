@@ -14,7 +14,7 @@ extension ClusterStore {
     static let unownedMetadata = ["name", "namespace", "uid", "resourceVersion", "creationTimestamp",
                                   "generation", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"]
 
-    func apply(_ type: ResourceType, namespace: String, name: String, config body: JSONValue, status: Bool,
+    func apply(_ type: ServedResource, namespace: String, name: String, config body: JSONValue, status: Bool,
                options: WriteOptions) throws(SandboxError) -> WriteResult {
         guard let manager = options.fieldManager, !manager.isEmpty else {
             throw .api(APIStatus(code: 422, reason: "Invalid",
@@ -87,7 +87,7 @@ extension ClusterStore {
     }
 
     /// Apply refuses fields its schema does not declare (the API server fails to build the typed object: 500).
-    private func rejectUndeclaredFields(_ config: JSONValue, _ type: ResourceType, name: String) throws(SandboxError) {
+    private func rejectUndeclaredFields(_ config: JSONValue, _ type: ServedResource, name: String) throws(SandboxError) {
         guard type.schema == nil, let schemas, let result = schemas.validate(config, as: type.gvk),
               let unknown = result.unknownFields.first else { return }
         let object = "\(config["metadata"]?["namespace"]?.stringValue ?? "")/\(name)"
@@ -95,7 +95,7 @@ extension ClusterStore {
     }
 
     /// Ownership after a non-apply write: the changed fields move to `manager`'s Update entry.
-    func ownershipAfterUpdate(_ old: StoredObject, _ new: JSONValue, _ type: ResourceType, manager: String,
+    func ownershipAfterUpdate(_ old: StoredObject, _ new: JSONValue, _ type: ServedResource, manager: String,
                               status: Bool, subresource: String?) -> [String: AppliedIntent] {
         let changed = updatedFields(type, from: old.value, to: new, status: status)
         guard !changed.isEmpty else { return old.applied }
@@ -116,7 +116,7 @@ extension ClusterStore {
     }
 
     /// The fields an update (or, from nil, a create) sets, as recorded for its manager.
-    func updatedFields(_ type: ResourceType, from old: JSONValue?, to new: JSONValue, status: Bool) -> Set<[PathStep]> {
+    func updatedFields(_ type: ServedResource, from old: JSONValue?, to new: JSONValue, status: Bool) -> Set<[PathStep]> {
         let (validator, schema) = navigation(for: type)
         // An object with nothing ownable (a bare ServiceAccount) changes only the root, which no manager owns.
         return FieldSet(validator: validator, typed: type.schema == nil)
@@ -140,7 +140,7 @@ extension ClusterStore {
 
     /// The object without type and identity fields, which no manager owns; for a kind with a
     /// status subresource, what a status write may change (through it) or everything but the status.
-    static func ownable(_ value: JSONValue, _ type: ResourceType? = nil, status: Bool = false) -> JSONValue {
+    static func ownable(_ value: JSONValue, _ type: ServedResource? = nil, status: Bool = false) -> JSONValue {
         var value = value
         if type?.hasStatus == true {
             if status, let type { return type.statusOwnable(value) }
@@ -154,7 +154,7 @@ extension ClusterStore {
     }
 
     /// The schema to find list-map keys with: a CRD's own, or the kind's published schema.
-    func navigation(for type: ResourceType) -> (SchemaValidator, JSONValue?) {
+    func navigation(for type: ServedResource) -> (SchemaValidator, JSONValue?) {
         if let schema = type.schema { return (SchemaValidator(options: .structural), schema) }
         guard let schemas, let name = schemas.schemaName(for: type.gvk) else { return (SchemaValidator(), nil) }
         return (SchemaValidator(components: schemas.components), schemas.components[name])

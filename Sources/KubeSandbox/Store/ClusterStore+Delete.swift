@@ -8,7 +8,7 @@ extension ClusterStore {
     /// emptied by the namespace controller; `default`, `kube-system` and `kube-public` are never
     /// deleted. `removed` tells an object that is gone (the API server answers a Status) from one
     /// that waits for its finalizers (answered with the object).
-    func delete(_ type: ResourceType, namespace: String, name: String,
+    func delete(_ type: ServedResource, namespace: String, name: String,
                 request: DeleteRequest) throws(SandboxError) -> (object: JSONValue, removed: Bool) {
         let old = try existing(type, namespace: namespace, name: name)
         if type.storageKey == "namespaces", Self.undeletableNamespaces.contains(name) {
@@ -40,14 +40,14 @@ extension ClusterStore {
     static let undeletableNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
 
     /// A delete precondition that does not hold: a Conflict naming the object by its Kind.
-    static func preconditionFailed(_ type: ResourceType, _ name: String, _ detail: String) -> APIStatus {
+    static func preconditionFailed(_ type: ServedResource, _ name: String, _ detail: String) -> APIStatus {
         APIStatus(code: 409, reason: "Conflict", message: "Operation cannot be fulfilled on \(type.kind) \"\(name)\": \(detail)",
                   name: name, group: type.group, kind: type.kind)
     }
 
     /// The finalizers an object is marked with when deleted: its own, plus the garbage
     /// collector's for Orphan and Foreground propagation.
-    static func finalizersOnDelete(_ object: StoredObject, _ type: ResourceType, propagation: DeleteRequest.Propagation) -> [JSONValue] {
+    static func finalizersOnDelete(_ object: StoredObject, _ type: ServedResource, propagation: DeleteRequest.Propagation) -> [JSONValue] {
         var finalizers = object.metadata["finalizers"]?.arrayValue ?? []
         let added: JSONValue? = switch propagation {
         case .orphan: "orphan"
@@ -59,13 +59,13 @@ extension ClusterStore {
     }
 
     /// A namespace with `spec.finalizers` is Terminating until the namespace controller empties it.
-    static func waitsForNamespaceController(_ object: StoredObject, _ type: ResourceType) -> Bool {
+    static func waitsForNamespaceController(_ object: StoredObject, _ type: ServedResource) -> Bool {
         type.storageKey == "namespaces" && !(object.value["spec"]?["finalizers"]?.arrayValue ?? []).isEmpty
     }
 
     /// Marks or removes one object, then collects its dependents.
     @discardableResult
-    func remove(_ old: StoredObject, _ type: ResourceType, propagation: DeleteRequest.Propagation) -> JSONValue {
+    func remove(_ old: StoredObject, _ type: ServedResource, propagation: DeleteRequest.Propagation) -> JSONValue {
         let key = Self.key(namespace: type.namespaced ? old.namespace : "", name: old.name)
         guard old.metadata["deletionTimestamp"] == nil else { return served(old.value, as: type) }
         let finalizers = Self.finalizersOnDelete(old, type, propagation: propagation)
@@ -87,7 +87,7 @@ extension ClusterStore {
 
     /// What follows an object's removal: a namespace's contents, a CRD's objects. Its dependents
     /// are the garbage collector's, which finds them after the request, as the real one does.
-    func afterRemoval(_ removed: JSONValue, _ type: ResourceType, propagation: DeleteRequest.Propagation) {
+    func afterRemoval(_ removed: JSONValue, _ type: ServedResource, propagation: DeleteRequest.Propagation) {
         if propagation == .orphan { orphanDependents(of: removed["metadata"]?["uid"]?.stringValue ?? "") }
         switch type.storageKey {
         case "namespaces":
@@ -113,7 +113,7 @@ extension ClusterStore {
         }
     }
 
-    func stripOwner(_ uid: String, from object: StoredObject, _ type: ResourceType, key: String) {
+    func stripOwner(_ uid: String, from object: StoredObject, _ type: ServedResource, key: String) {
         var updated = object
         let remaining = (object.metadata["ownerReferences"]?.arrayValue ?? []).filter { $0["uid"]?.stringValue != uid }
         updated.value["metadata"]?["ownerReferences"] = remaining.isEmpty ? Optional<JSONValue>.none : .array(remaining)
@@ -124,14 +124,14 @@ extension ClusterStore {
         objects.values.contains { $0.values.contains { $0.uid == uid } }
     }
 
-    func anyType(forStorageKey storageKey: String) -> ResourceType? {
+    func anyType(forStorageKey storageKey: String) -> ServedResource? {
         catalog.types.first { $0.storageKey == storageKey }
     }
 }
 
 extension ClusterStore {
     /// Deletes every object of a resource (in a namespace) that the selectors match.
-    func deleteCollection(_ type: ResourceType, namespace: String?, query: ListQuery,
+    func deleteCollection(_ type: ServedResource, namespace: String?, query: ListQuery,
                           request: DeleteRequest) throws(SandboxError) -> [JSONValue] {
         let matching = currentObjects(type, namespace: namespace).filter { query.matches($0.value) }
         if request.dryRun { return matching.map { served($0.value, as: type) } }

@@ -6,7 +6,7 @@ extension ClusterStore {
     /// Pages continue after the last key returned, from the snapshot at the first page's
     /// resourceVersion as etcd serves them; a continue token from before the last compaction is
     /// 410 Expired. Like the API server, remainingItemCount is given only without selectors.
-    func list(_ type: ResourceType, namespace: String?, query: ListQuery) throws(SandboxError) -> ListPage {
+    func list(_ type: ServedResource, namespace: String?, query: ListQuery) throws(SandboxError) -> ListPage {
         var start: String?
         var listRevision = revision
         if let token = query.continueToken {

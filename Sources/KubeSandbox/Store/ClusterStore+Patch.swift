@@ -24,7 +24,7 @@ enum PatchFormat: Sendable {
 }
 
 extension ClusterStore {
-    func patch(_ type: ResourceType, namespace: String, name: String, format: PatchFormat, patch: JSONValue,
+    func patch(_ type: ServedResource, namespace: String, name: String, format: PatchFormat, patch: JSONValue,
                status: Bool, options: WriteOptions) throws(SandboxError) -> WriteResult {
         if format == .strategic, type.schema != nil {
             throw .api(APIStatus(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"))

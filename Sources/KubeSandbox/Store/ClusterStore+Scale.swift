@@ -8,17 +8,17 @@ extension ClusterStore {
     static let scalableWorkloads: Set<String> = ["deployments.apps", "replicasets.apps", "statefulsets.apps", "replicationcontrollers"]
 
     /// Where `type`'s Scale reads and writes, if it has a scale subresource.
-    static func scaleSubresource(of type: ResourceType) -> ScaleSubresource? {
+    static func scaleSubresource(of type: ServedResource) -> ScaleSubresource? {
         type.scale ?? (scalableWorkloads.contains(type.storageKey) ? .workload : nil)
     }
 
-    func scale(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
+    func scale(_ type: ServedResource, namespace: String, name: String) throws(SandboxError) -> JSONValue {
         guard let subresource = Self.scaleSubresource(of: type) else { throw .api(.notFoundPath("scale")) }
         return subresource.scale(of: try existing(type, namespace: namespace, name: name).value)
     }
 
     /// PUT (a whole Scale) or PATCH (merge or JSON patch of the Scale) of the subresource.
-    func writeScale(_ type: ResourceType, namespace: String, name: String, body: JSONValue, format: PatchFormat?,
+    func writeScale(_ type: ServedResource, namespace: String, name: String, body: JSONValue, format: PatchFormat?,
                     options: WriteOptions) throws(SandboxError) -> JSONValue {
         guard let subresource = Self.scaleSubresource(of: type) else { throw .api(.notFoundPath("scale")) }
         let old = try existing(type, namespace: namespace, name: name)
@@ -36,7 +36,7 @@ extension ClusterStore {
         // An absent spec.replicas is 0, as Go decodes the Scale.
         let replicas = scale["spec"]?["replicas"]?.intValue ?? 0
         guard replicas >= 0 else {
-            let autoscaling = ResourceType(group: "autoscaling", version: "v1", plural: "scale", singular: "scale", kind: "Scale", namespaced: true)
+            let autoscaling = ServedResource(group: "autoscaling", version: "v1", plural: "scale", singular: "scale", kind: "Scale", namespaced: true)
             throw .api(.invalid(autoscaling, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.replicas"),
                                                                     "Invalid value: \(replicas): must be greater than or equal to 0")]))
         }

@@ -15,7 +15,7 @@ extension ClusterStore {
 
     /// The objects of a resource as they were at `at` (rebuilt by undoing later history events);
     /// the current objects for the current revision.
-    func snapshot(_ type: ResourceType, at: Int) -> [String: StoredObject] {
+    func snapshot(_ type: ServedResource, at: Int) -> [String: StoredObject] {
         var byKey = objects[type.storageKey] ?? [:]
         guard at < revision else { return byKey }
         for event in history.reversed() {

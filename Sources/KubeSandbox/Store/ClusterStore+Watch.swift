@@ -6,7 +6,7 @@ extension ClusterStore {
     /// `k8s.io/initial-events-end` when bookmarks are allowed), then streams live changes. A
     /// resourceVersion older than the history yields one ERROR event with a 410 Expired Status,
     /// as the API server does.
-    func watch(_ type: ResourceType, namespace: String?, query: ListQuery) -> (id: Int, stream: AsyncStream<WatchMessage>) {
+    func watch(_ type: ServedResource, namespace: String?, query: ListQuery) -> (id: Int, stream: AsyncStream<WatchMessage>) {
         let (stream, continuation) = AsyncStream.makeStream(of: WatchMessage.self)
         nextWatcherID += 1
         let id = nextWatcherID
@@ -81,7 +81,7 @@ extension ClusterStore {
     }
 
     /// The objects of a resource (in a namespace, or all), in key order as etcd lists them.
-    func currentObjects(_ type: ResourceType, namespace: String?) -> [StoredObject] {
+    func currentObjects(_ type: ServedResource, namespace: String?) -> [StoredObject] {
         let byKey = objects[type.storageKey] ?? [:]
         return byKey.keys.sorted().compactMap { key in
             guard let object = byKey[key] else { return nil }

@@ -8,7 +8,7 @@ extension ClusterStore {
     static let systemMetadata = ["uid", "resourceVersion", "creationTimestamp", "generation", "deletionTimestamp",
                                  "deletionGracePeriodSeconds", "managedFields", "selfLink"]
 
-    func create(_ type: ResourceType, namespace: String, body: JSONValue, options: WriteOptions,
+    func create(_ type: ServedResource, namespace: String, body: JSONValue, options: WriteOptions,
                 applied: [String: AppliedIntent] = [:]) throws(SandboxError) -> WriteResult {
         var object = HorizontalPodAutoscalerConversion.storedForm(try checkTypeMeta(body, type, validation: options.fieldValidation), type)
         var name = object["metadata"]?["name"]?.stringValue ?? ""
@@ -68,7 +68,7 @@ extension ClusterStore {
     }
 
     /// PUT of the object or its status.
-    func update(_ type: ResourceType, namespace: String, name: String, body: JSONValue, status: Bool,
+    func update(_ type: ServedResource, namespace: String, name: String, body: JSONValue, status: Bool,
                 options: WriteOptions) throws(SandboxError) -> WriteResult {
         let old = try existing(type, namespace: namespace, name: name)
         let object = try checkTypeMeta(body, type, validation: options.fieldValidation)
@@ -90,7 +90,7 @@ extension ClusterStore {
     /// Writes a new version of an existing object with status-subresource, generation and
     /// finalizer semantics; an unchanged object is not written (no new resourceVersion).
     /// `ownership` is what a client's own managedFields asked for (`requestedOwnership`).
-    func replace(_ old: StoredObject, with object: JSONValue, _ type: ResourceType, status: Bool,
+    func replace(_ old: StoredObject, with object: JSONValue, _ type: ServedResource, status: Bool,
                  options: WriteOptions, applied: [String: AppliedIntent]? = nil,
                  ownership: [String: AppliedIntent]? = nil) throws(SandboxError) -> WriteResult {
         let object = HorizontalPodAutoscalerConversion.storedForm(object, type)
@@ -159,7 +159,7 @@ extension ClusterStore {
     }
 
     /// The status a new object starts with: namespaces are Active, CRDs not yet established.
-    static func withInitialStatus(_ value: JSONValue, _ type: ResourceType) -> JSONValue {
+    static func withInitialStatus(_ value: JSONValue, _ type: ServedResource) -> JSONValue {
         var value = value
         switch type.storageKey {
         case "namespaces":

@@ -28,7 +28,7 @@ actor ClusterStore {
     var rootCABundle = ""
 
     struct Watcher {
-        var type: ResourceType
+        var type: ServedResource
         var namespace: String?
         var query: ListQuery
         var continuation: AsyncStream<WatchMessage>.Continuation
@@ -69,17 +69,17 @@ actor ClusterStore {
 
     static func key(namespace: String, name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
 
-    func stored(_ type: ResourceType, namespace: String, name: String) -> StoredObject? {
+    func stored(_ type: ServedResource, namespace: String, name: String) -> StoredObject? {
         objects[type.storageKey]?[Self.key(namespace: type.namespaced ? namespace : "", name: name)]
     }
 
-    func existing(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> StoredObject {
+    func existing(_ type: ServedResource, namespace: String, name: String) throws(SandboxError) -> StoredObject {
         guard let object = stored(type, namespace: namespace, name: name) else { throw .api(.notFound(type, name)) }
         return object
     }
 
     /// The object as served at `type`'s version (a CRD stored at another version only changes apiVersion).
-    func served(_ value: JSONValue, as type: ResourceType) -> JSONValue {
+    func served(_ value: JSONValue, as type: ServedResource) -> JSONValue {
         var value = EventConversion.isEventsView(type) ? EventConversion.eventsView(value) : value
         value = HorizontalPodAutoscalerConversion.served(value, as: type)
         value["apiVersion"] = .string(type.apiVersion)
@@ -87,7 +87,7 @@ actor ClusterStore {
         return value
     }
 
-    func get(_ type: ResourceType, namespace: String, name: String) throws(SandboxError) -> JSONValue {
+    func get(_ type: ServedResource, namespace: String, name: String) throws(SandboxError) -> JSONValue {
         served(try existing(type, namespace: namespace, name: name).value, as: type)
     }
 

@@ -5,7 +5,7 @@ import KubeSchema
 /// Values a real API server cannot even decode into its Go types (malformed base64, quantities
 /// or timestamps): a 400 `cannot be handled as a <Kind>`, before any validation.
 extension Validation {
-    static func decodable(_ object: JSONValue, _ type: ResourceType) throws(SandboxError) {
+    static func decodable(_ object: JSONValue, _ type: ServedResource) throws(SandboxError) {
         if let problem = decodeProblem(object, type) {
             throw .api(.badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): \(problem)"))
         }
@@ -13,20 +13,20 @@ extension Validation {
 
     /// The 400 for a built-in object whose field has the wrong JSON type (`"replicas": "2"`):
     /// the real server fails to unmarshal it rather than reporting a field error.
-    static func undecodable(_ type: ResourceType, _ violation: SchemaViolation, in object: JSONValue) -> APIStatus {
+    static func undecodable(_ type: ServedResource, _ violation: SchemaViolation, in object: JSONValue) -> APIStatus {
         let found = object[violation.path.indexOnly]?.typeName ?? "value"
         return .badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): json: cannot unmarshal \(found) into Go struct field \(type.kind).\(violation.path.indexOnly)")
     }
 
     /// Strict decoding refuses a JSON body that repeats a field.
-    static func noDuplicateFields(_ bytes: [UInt8], _ type: ResourceType) throws(SandboxError) {
+    static func noDuplicateFields(_ bytes: [UInt8], _ type: ServedResource) throws(SandboxError) {
         let repeated = DuplicateFields.find(in: bytes)
         guard !repeated.isEmpty else { return }
         let listed = repeated.map { "duplicate field \"\($0)\"" }.joined(separator: ", ")
         throw .api(.badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): strict decoding error: \(listed)"))
     }
 
-    static func decodeProblem(_ object: JSONValue, _ type: ResourceType) -> String? {
+    static func decodeProblem(_ object: JSONValue, _ type: ServedResource) -> String? {
         switch type.storageKey {
         case "secrets": return base64Problem(object["data"])
         case "configmaps": return base64Problem(object["binaryData"])

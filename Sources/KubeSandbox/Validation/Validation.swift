@@ -6,7 +6,7 @@ import KubeSchema
 /// checks assume defaulted input but tolerate missing optional fields.
 enum Validation {
     /// The field errors of `object` (and, on update, of the change from `old`).
-    static func check(_ object: JSONValue, old: JSONValue?, _ type: ResourceType) -> FieldErrors {
+    static func check(_ object: JSONValue, old: JSONValue?, _ type: ServedResource) -> FieldErrors {
         var errors = objectMeta(object["metadata"], names: nameFormat(type))
         if let old { errors.append(objectMetaUpdate(object["metadata"], old: old["metadata"])) }
         switch type.storageKey {
@@ -41,7 +41,7 @@ enum Validation {
     }
 
     /// The format the kind's names must have.
-    static func nameFormat(_ type: ResourceType) -> NameFormat {
+    static func nameFormat(_ type: ServedResource) -> NameFormat {
         switch type.storageKey {
         case "namespaces": return .namespace
         case "services": return .label
@@ -52,7 +52,7 @@ enum Validation {
 
     /// The 422 for `errors`, naming the kind as the real server does (events.k8s.io Events are
     /// validated as core Events, so their errors name the core kind).
-    static func invalidStatus(_ type: ResourceType, name: String, _ errors: FieldErrors) -> APIStatus {
+    static func invalidStatus(_ type: ServedResource, name: String, _ errors: FieldErrors) -> APIStatus {
         var status = APIStatus.invalid(type, name, errors.list)
         if EventConversion.isEventsView(type) {
             status.group = nil
@@ -65,7 +65,7 @@ enum Validation {
 extension ClusterStore {
     /// The hook where writes of objects are validated as the real API server validates them:
     /// malformed values are a 400 (they would not decode), rule violations a 422.
-    func checkObject(_ object: JSONValue, old: JSONValue?, _ type: ResourceType, namespace: String,
+    func checkObject(_ object: JSONValue, old: JSONValue?, _ type: ServedResource, namespace: String,
                      name: String) throws(SandboxError) {
         try Validation.decodable(object, type)
         var object = object

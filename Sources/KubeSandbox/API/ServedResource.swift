@@ -1,14 +1,13 @@
 import KubeModel
 import KubeSchema
 
-/// One served resource: `deployments` in `apps/v1`, or a CRD's plural in its group version.
-public struct ResourceType: Sendable, Hashable {
-    public var group: String
-    public var version: String
-    public var plural: String
+/// One served resource: `deployments` in `apps/v1`, or a CRD's plural in its group version. Its
+/// identity (group, version, plural, kind, scope) is KubeModel's `ResourceType`; the rest is what
+/// the sandbox serves it with (names, subresources, schema, printer columns).
+public struct ServedResource: Sendable, Hashable {
+    /// Where the resource lives in the API: group, version, plural resource name, kind, scope.
+    public var type: ResourceType
     public var singular: String
-    public var kind: String
-    public var namespaced: Bool
     public var shortNames: [String] = []
     public var categories: [String] = []
     /// Served with a `/status` subresource: main writes ignore status, status writes only status.
@@ -27,10 +26,34 @@ public struct ResourceType: Sendable, Hashable {
     /// For a built-in resource: every subresource discovery lists (CRDs': `status` and `scale`).
     public var subresources: [APISubresource] = []
 
+    init(group: String, version: String, plural: String, singular: String, kind: String, namespaced: Bool,
+                shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false,
+                schema: JSONValue? = nil, printerColumns: [JSONValue] = [], deprecationWarning: String? = nil,
+                scale: ScaleSubresource? = nil, verbs: [String] = Self.standardVerbs, subresources: [APISubresource] = []) {
+        self.type = ResourceType(group: group, version: version, resource: plural, kind: kind, namespaced: namespaced)
+        self.singular = singular
+        self.shortNames = shortNames
+        self.categories = categories
+        self.hasStatus = hasStatus
+        self.schema = schema
+        self.printerColumns = printerColumns
+        self.deprecationWarning = deprecationWarning
+        self.scale = scale
+        self.verbs = verbs
+        self.subresources = subresources
+    }
+
+    public var group: String { type.group }
+    public var version: String { type.version }
+    /// The plural, lower-case resource name used in paths.
+    public var plural: String { type.resource }
+    public var kind: String { type.kind }
+    public var namespaced: Bool { type.namespaced }
+
     /// What a stored resource allows, alphabetically.
     static let standardVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 
-    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    public var apiVersion: String { type.apiVersion }
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
 
     /// Where objects live, whatever version they are served at: `deployments.apps`.

@@ -1,6 +1,6 @@
 import KubeModel
 
-extension ResourceType {
+extension ServedResource {
     /// Metadata a write through the status subresource may change besides the status: the
     /// Deployment and ReplicaSet status strategies keep the spec and labels but take annotations
     /// (the Deployment controller writes its revision annotation with the status).

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import KubeModel
 
-extension ResourceType {
+extension ServedResource {
     /// A custom resource (served for a CRD) rather than a built-in one.
     var isCustom: Bool { schema != nil }
 
