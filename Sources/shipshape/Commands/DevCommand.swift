@@ -62,12 +62,13 @@ struct DevCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LogFormat.text.bootstrap(level: logLevel)
         let environment = ProcessInfo.processInfo.environment
         let inputs = InputFiles.load(paths.isEmpty ? ["Examples/shop"] : paths)
         let settings = DevSettings(
             port: port ?? 0, schemasDirectory: schemas ?? DevSettings.defaultSchemas(), simulate: !noSimulate,
             kubeconfigPath: kubeconfigOut ?? (dataDir ?? DevSettings.dataDirectory(environment: environment)) + "/kubeconfig",
-            dataDirectory: dataDir, logger: DevSettings.logger(level: logLevel))
+            dataDirectory: dataDir, logger: Logger(label: "shipshape.dev"))
         let unreadable = !inputs.errors.isEmpty
         var failed = false
         for error in inputs.errors { Terminal.note("error: \(error)") }

@@ -28,11 +28,4 @@ struct DevSettings: Sendable {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/state/shipshape/dev"
     }
-
-    /// Text lines on standard error at `level` and above.
-    static func logger(level: Logger.Level) -> Logger {
-        var logger = Logger(label: "shipshape.dev") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = level
-        return logger
-    }
 }

@@ -9,7 +9,8 @@ import OperatorServing
 enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case auto, json, text
 
-    /// Sends every logger of the process to standard error in this format, at `level`.
+    /// The process's one logging set-up (`run`, `webhook` and `dev` call it first): every logger
+    /// writes to standard error in this format, at `level`.
     func bootstrap(level: Logger.Level) {
         let json = self == .json || (self == .auto && isatty(STDERR_FILENO) == 0)
         LoggingSystem.bootstrap { label in
