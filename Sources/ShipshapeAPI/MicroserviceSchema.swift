@@ -25,12 +25,12 @@ extension Microservice {
         }
         issues += validateMetadata(object["metadata"])
         if let spec = object["spec"] {
-            issues += SchemaValidator.validate(spec, against: specSchema, at: FieldPath.root.key("spec"))
+            issues += TypedSchemaValidator.validate(spec, against: specSchema, at: FieldPath.root.key("spec"))
         } else {
             issues.append(ValidationIssue(FieldPath.root.key("spec"), "is required"))
         }
         if let status = object["status"] {
-            issues += SchemaValidator.validate(status, against: statusSchema, at: FieldPath.root.key("status"))
+            issues += TypedSchemaValidator.validate(status, against: statusSchema, at: FieldPath.root.key("status"))
         }
         return issues
     }
@@ -53,12 +53,12 @@ extension Microservice {
         }
         if let namespace = object["namespace"] {
             let schema = Schema.string("namespace", format: .dnsLabel)
-            issues += SchemaValidator.validate(namespace, against: schema, at: path.key("namespace"))
+            issues += TypedSchemaValidator.validate(namespace, against: schema, at: path.key("namespace"))
         }
         for key in ["labels", "annotations"] {
             guard let map = object[key] else { continue }
             let schema = Schema.map(key, of: { var s = Schema.string(key); s.minLength = nil; return s }())
-            issues += SchemaValidator.validate(map, against: schema, at: path.key(key))
+            issues += TypedSchemaValidator.validate(map, against: schema, at: path.key(key))
         }
         return issues
     }

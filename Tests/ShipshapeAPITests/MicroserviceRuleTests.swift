@@ -27,7 +27,7 @@ import Testing
     }
 
     static func issues(_ spec: JSONValue) -> [String] {
-        SchemaValidator.validate(spec, against: Microservice.specSchema, at: FieldPath.root.key("spec")).map(\.description)
+        TypedSchemaValidator.validate(spec, against: Microservice.specSchema, at: FieldPath.root.key("spec")).map(\.description)
     }
 
     static let valid: JSONValue = [

@@ -3,7 +3,11 @@ import KubeModel
 /// Strict validation of a value against a `Schema`, as `kubectl apply --validate=strict` and the
 /// API server would judge it: types, unknown fields, required fields, enums, formats, bounds,
 /// unique list keys, then the cross-field rules of every object that is otherwise valid.
-public enum SchemaValidator {
+///
+/// It judges a Microservice document against Shipshape's own typed `Schema` model and reports every
+/// issue with its field path. KubeSchema's `SchemaValidator` is the other half: the API
+/// server's storage path over JSON OpenAPI documents (pruning, defaulting, no CEL or patterns).
+public enum TypedSchemaValidator {
     /// Every issue found, in document order; empty when the value is valid.
     public static func validate(_ value: JSONValue, against schema: Schema, at path: FieldPath = .root) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
