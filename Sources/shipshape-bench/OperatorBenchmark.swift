@@ -64,7 +64,7 @@ enum OperatorBenchmark: Benchmark {
             defer { tasks.cancelAll() }
             while !shipshape.cache.hasSynced { try await Task.sleep(for: .milliseconds(10)) }
             let synced = clock.now - started
-            while shipshape.cache.microservices.values().filter({ $0.status?.observedGeneration != nil }).count < count
+            while shipshape.cache.microservices.withStatusCount < count
                 || shipshape.cache.store(.deployment).count < count {
                 try await Task.sleep(for: .milliseconds(50))
             }

@@ -7,12 +7,13 @@ import KubeSandbox
 import Logging
 import OperatorRuntime
 import Render
+import ServiceLifecycle
 import ShipshapeAPI
 
 /// The KubeSandbox the `operator` case runs against, in a process of its own so the operator's
 /// memory is measured without the sandbox's: `shipshape-bench operator-sandbox` seeds it with
-/// generated Microservices (and, with `--children seeded`, their rendered children, as a
-/// converged cluster holds them), prints `ready <url> <token>`, then answers `requests` (the
+/// generated Microservices (and, with `--children seeded`, their rendered children and the
+/// status an operator writes, as a converged cluster holds them), prints `ready <url> <token>`, then answers `requests` (the
 /// requests and writes since the last `clear`) and `clear` on standard input until it closes.
 enum OperatorSandbox: Benchmark {
     static let name = "operator-sandbox"
@@ -46,7 +47,7 @@ enum OperatorSandbox: Benchmark {
         options.serviceNetwork = ServiceNetwork(cidr: "10.0.0.0/16") ?? .default
         try await KubeSandbox.withRunning(options) { sandbox in
             let client = try KubernetesClient(configuration: ClientConfiguration(server: sandbox.url, credentials: .token(sandbox.adminToken)), logger: quiet)
-            try await seed(client, count: count, namespaceSize: namespaceSize, children: children)
+            try await seed(client, count: count, namespaceSize: namespaceSize, children: children, logger: quiet)
             await sandbox.clearRequests()
             say("ready \(sandbox.url) \(sandbox.adminToken)")
             while let command = await nextLine() {
@@ -64,7 +65,7 @@ enum OperatorSandbox: Benchmark {
         }
     }
 
-    private static func seed(_ client: KubernetesClient, count: Int, namespaceSize: Int, children: Children) async throws {
+    private static func seed(_ client: KubernetesClient, count: Int, namespaceSize: Int, children: Children, logger: Logger) async throws {
         var microservices = MicroserviceGenerator(namespaceSize: namespaceSize).generate(count)
         for index in microservices.indices { microservices[index].spec.checklist = ChecklistSettings(mode: .warn) }
         _ = try await client.resource(.customResourceDefinitions).create(try CustomResourceDefinition.microservices())
@@ -76,15 +77,34 @@ enum OperatorSandbox: Benchmark {
             try await client.resource(.microservices, namespace: body["metadata"]?["namespace"]?.stringValue).create(body)
         }
         guard children == .seeded else { return }
+        // Rendered from the Microservices as the API server returned them (with the CRD's
+        // defaults), as the operator renders them: children from the generated ones would differ
+        // in their applied hash and all be applied again.
+        let stored = try created.map { try JSONValueDecoder().decode(Microservice.self, from: $0) }
         var uids: [String: String] = [:]
-        for object in created {
-            guard let metadata = object["metadata"], let uid = metadata["uid"]?.stringValue else { continue }
-            uids[ObjectKey.make(metadata["namespace"]?.stringValue ?? "", metadata["name"]?.stringValue ?? "")] = uid
-        }
-        let rendered = Renderer(ownerUIDs: uids).render(microservices).objects
+        for microservice in stored { uids[microservice.key] = microservice.metadata.uid }
+        let rendered = Renderer(ownerUIDs: uids).render(stored).objects
         _ = try await inParallel(rendered) { object in
             guard let kind = ChildKind(rawValue: object.kind) else { return JSONValue.null }
             return try await client.resource(kind.resource, namespace: object.namespace).create(ChildComparison.stamped(object.value))
+        }
+        try await writeStatuses(client, count: count, logger: logger)
+    }
+
+    /// Runs an operator until every Microservice has its status, then stops it: the cluster as a
+    /// converged operator leaves it, so the measured operator starts as after a restart and has
+    /// nothing to write.
+    private static func writeStatuses(_ client: KubernetesClient, count: Int, logger: Logger) async throws {
+        let first = Operator(client: client, settings: OperatorSettings(workers: 4, identity: "seeding"), logger: logger)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: first.services(after: []), logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            while first.cache.microservices.withStatusCount < count {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            while await first.queue.hasWork { try await Task.sleep(for: .milliseconds(50)) }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
         }
     }
 

@@ -12,7 +12,7 @@ import ShipshapeAPI
 public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     public typealias Enqueue = @Sendable (_ keys: [String], _ priority: WorkQueue<String>.Priority) async -> Void
 
-    public let microservices = ObjectStore<Microservice>()
+    public let microservices = MicroserviceStore()
     public let children: [ChildKind: ChildStore]
     public let secrets = ObjectStore<JSONValue>()
     public let configMaps = ObjectStore<JSONValue>()
@@ -58,18 +58,24 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             referenceIndex.set(key, targets: Set(microservice.map(EnqueueMapping.references) ?? []))
         }
         for source in sources.microservices {
-            add(Informer(source: source, store: microservices, transform: { Self.decodeMicroservice($0, logger: logger) },
+            add(Informer(source: source, store: microservices.compact, transform: { Self.decodeMicroservice($0, logger: logger).flatMap(CachedMicroservice.init) },
                          handler: { change in
                 switch change {
                 case .relisted(let old, let new):
                     let changed = EnqueueMapping.changedKeys(old: old, new: new)
-                    for key in changed { index(key, new[key]) }
-                    let keys = changed.flatMap { EnqueueMapping.keys(old: old[$0], new: new[$0], dependents: dependents) }
+                    var keys: [String] = []
+                    for key in changed {
+                        let (before, after) = (old[key]?.value, new[key]?.value)
+                        index(key, after)
+                        keys += EnqueueMapping.keys(old: before, new: after, dependents: dependents)
+                    }
                     await enqueue(keys, .low)
                 case .upserted(let old, let new):
+                    guard let new = new.value else { return }
                     index(new.key, new)
-                    await enqueue(EnqueueMapping.keys(old: old, new: new, dependents: dependents), .normal)
+                    await enqueue(EnqueueMapping.keys(old: old?.value, new: new, dependents: dependents), .normal)
                 case .deleted(let old):
+                    guard let old = old.value else { return }
                     index(old.key, nil)
                     await enqueue(EnqueueMapping.keys(old: old, new: nil, dependents: dependents), .normal)
                 }

@@ -213,25 +213,12 @@ public struct MicroserviceReconciler: Reconciler {
             let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
                 .applyStatus(body, fieldManager: Self.fieldManager, force: true)
             if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
-                Self.writeThrough(updated, key: updated.key, replacing: microservice.metadata.resourceVersion, into: cache.microservices) {
-                    $0.metadata.resourceVersion
-                }
+                cache.microservices.writeThrough(updated, replacing: microservice.metadata.resourceVersion)
             }
         } catch let error as KubeError where error.isNotFound {
             // Deleted meanwhile.
         } catch {
             throw ControllerError.request(object: "Microservice \(microservice.key)", operation: "write status of", cause: error)
         }
-    }
-
-    /// Puts what a write returned into the cache, so the next reconcile does not act on what it
-    /// just changed, but only while the cache still holds the version the write replaced
-    /// (`replaced`, nil for an object that did not exist): once the watch has delivered anything
-    /// else, the cache is left to the watch. resourceVersions are opaque: compared for equality only.
-    static func writeThrough<Value: Sendable>(_ value: Value, key: String, replacing replaced: String?, into store: ObjectStore<Value>,
-                                              versionOf: (Value) -> String?) {
-        let (namespace, name) = ObjectKey.split(key)
-        guard store.get(namespace: namespace, name: name).flatMap(versionOf) == replaced else { return }
-        store.set(namespace: namespace, name: name, value)
     }
 }
