@@ -8,26 +8,13 @@ import Testing
 struct MetricsEndpointTests {
     @Test("/metrics exports shipshape_microservices{checklist} by checklist outcome")
     func microservicesByChecklistOutcome() async throws {
-        let binary = try ProcessTests.binary()
         try await Harness.withSandbox { harness in
-            let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-\(UUID().uuidString).yaml").path
-            try harness.sandbox.writeKubeconfig(to: kubeconfig)
-            defer { try? FileManager.default.removeItem(atPath: kubeconfig) }
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["run", "--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1:0", "--log-format", "json"]
-            process.environment = ["HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
-            let logs = Pipe()
-            process.standardError = logs
-            process.standardOutput = FileHandle.nullDevice
-            let exited = AsyncStream<Int32>.makeStream()
-            process.terminationHandler = { exited.continuation.yield($0.terminationStatus); exited.continuation.finish() }
-            try process.run()
-            defer { if process.isRunning { process.interrupt() } }
+            let run = try OperatorProcess.start(against: harness.sandbox, arguments: ["--metrics-address", "127.0.0.1:0", "--log-format", "json"])
+            defer { run.stop() }
 
             // The bound port, from the log line the operator writes once /metrics listens.
             var port: Int?
-            for await line in Self.lines(of: logs.fileHandleForReading) {
+            for await line in Self.lines(of: run.logs.fileHandleForReading) {
                 let entry = try? JSONValue(parsingJSON: line)
                 if entry?["msg"]?.stringValue == "serving /metrics, /healthz and /readyz" {
                     port = entry?["port"]?.stringValue.flatMap { Int($0) }
@@ -49,8 +36,8 @@ struct MetricsEndpointTests {
             #expect(scraped.contains(#"shipshape_microservices{checklist="failed"} 0.0"#), "\(scraped)")
             #expect(scraped.contains("# TYPE shipshape_microservices gauge"), "\(scraped)")
 
-            process.terminate()
-            var statuses = exited.stream.makeAsyncIterator()
+            run.process.terminate()
+            var statuses = run.exited.makeAsyncIterator()
             #expect(await statuses.next() == 0)
         }
     }

@@ -20,23 +20,13 @@ struct ProcessTests {
 
     @Test("SIGTERM drains, releases the Lease and exits 0")
     func sigterm() async throws {
-        let binary = try Self.binary()
         try await Harness.withSandbox { harness in
-            let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-\(UUID().uuidString).yaml").path
-            try harness.sandbox.writeKubeconfig(to: kubeconfig)
-            defer { try? FileManager.default.removeItem(atPath: kubeconfig) }
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["run", "--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1:0", "--leader-elect",
-                                 "--lease-namespace", "shop", "--identity", "process-1", "--log-format", "json", "--concurrency", "2"]
-            process.environment = ["HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
-            let logs = Pipe()
-            process.standardError = logs
-            process.standardOutput = FileHandle.nullDevice
-            let exited = AsyncStream<Int32>.makeStream()
-            process.terminationHandler = { exited.continuation.yield($0.terminationStatus); exited.continuation.finish() }
-            try process.run()
-            defer { if process.isRunning { process.interrupt() } }
+            let run = try OperatorProcess.start(against: harness.sandbox, arguments: [
+                "--metrics-address", "127.0.0.1:0", "--leader-elect", "--lease-namespace", "shop", "--identity", "process-1",
+                "--log-format", "json", "--concurrency", "2",
+            ])
+            defer { run.stop() }
+            let (process, logs) = (run.process, run.logs)
 
             try await harness.create(Fixtures.microservice("hello"))
             try await eventually("the process reconciles", timeout: .seconds(30)) { try await harness.get(.deployments, "hello") != nil }
@@ -44,7 +34,7 @@ struct ProcessTests {
             #expect(lease?["spec"]?["holderIdentity"]?.stringValue == "process-1")
 
             process.terminate()   // SIGTERM
-            var iterator = exited.stream.makeAsyncIterator()
+            var iterator = run.exited.makeAsyncIterator()
             let status = await iterator.next()
             #expect(status == 0)
             #expect(process.terminationReason == .exit)
