@@ -121,7 +121,7 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
         while let key = await queue.next() {
             await process(key)
             metrics.queueDepth(await queue.snapshot.depth)
-            if await !queue.hasWork { HeapTrim.whenIdle() }
+            if await !queue.hasWork { HeapTrim.release() }
         }
     }
 

@@ -20,13 +20,9 @@ enum HeapTrim {
         #endif
     }()
 
-    /// After a complete list was stored and its pages released.
-    static func afterList() {
-        _ = trim?(0)
-    }
-
-    /// After the work queue ran dry.
-    static func whenIdle() {
+    /// Returns the heap's free memory to the system: after a complete list was stored, and
+    /// whenever the work queue runs dry.
+    static func release() {
         _ = trim?(0)
     }
 }

@@ -104,7 +104,7 @@ public final class Informer<Value: Sendable>: Sendable {
             }
             if Task.isCancelled { return }
             await feed(input, into: &machine)
-            if case .listPage = input, case .watching = machine.state { HeapTrim.afterList() }
+            if case .listPage = input, case .watching = machine.state { HeapTrim.release() }
             if let failure {
                 streak += 1
                 if streak == 1 {
