@@ -56,7 +56,8 @@ public final class KubeSandbox: Sendable {
         let certificates = options.tls ? try secrets?.certificates() ?? SandboxCertificates() : nil
         let store = try ClusterStore(schemas: options.schemas, historyLimit: options.historyLimit,
                                      defaultFieldValidation: options.fieldValidation, serviceNetwork: options.serviceNetwork,
-                                     storage: database.map(SQLiteClusterStorage.init) ?? MemoryStorage())
+                                     storage: database.map(SQLiteClusterStorage.init) ?? MemoryStorage(),
+                                     bookmarkFrequency: options.bookmarkInterval)
         let journal = RequestJournal()
         let tokens = try secrets?.tokens() ?? TokenAuthority()
         let responder = SandboxResponder(store: store, journal: journal, options: options,
@@ -92,6 +93,7 @@ public final class KubeSandbox: Sendable {
             let sandbox = KubeSandbox(port: port, certificates: certificates, options: options, store: store, journal: journal,
                                       adminToken: tokens.adminToken)
             await store.bootstrap(rootCA: certificates?.caPEM ?? "")
+            group.addTask { await WatchTimerLoop(store: store).run() }
             if options.controllers {
                 await store.reconcileControllers(options)
                 group.addTask { [options] in await ControllerManager(store: store, options: options).run() }

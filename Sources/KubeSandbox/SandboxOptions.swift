@@ -16,8 +16,10 @@ public struct SandboxOptions: Sendable {
     /// Unknown-field handling when a request has no `fieldValidation` parameter (the API server's
     /// default is Warn; Strict makes tests catch misspelt fields).
     public var fieldValidation: FieldValidation
-    /// When set, every watch that allows bookmarks gets a BOOKMARK this often (the API server
-    /// sends one about every minute, the default).
+    /// How often a watch that allows bookmarks gets a BOOKMARK (the API server's minute, the
+    /// default), besides one 2 s before its `timeoutSeconds` ends it; each carries the latest
+    /// resourceVersion and goes out only once that is newer than where the watch started. nil
+    /// sends none of these (the initial-events-end bookmark still comes).
     public var bookmarkInterval: Duration?
     /// 0 lets the OS pick a free port.
     public var port: Int

@@ -34,7 +34,5 @@ enum ReplayExpectations {
     ]
 
     /// What the sandbox still does differently (first differing paths, real vs sandbox).
-    static let notYetFaithful: [String: String] = [
-        "447-watch-bookmarks-long-watch-65s": "composite scenario not replayed yet: the real server sent three BOOKMARKs in 65 s (one after about a minute, then its bookmark made 2 s before the watch's deadline, twice, as its 1-second bookmark buckets fell); the sandbox sends one every bookmarkInterval (60 s) but none before the deadline, and the replay does not hold a watch open for 65 s",
-    ]
+    static let notYetFaithful: [String: String] = [:]
 }

@@ -3,37 +3,20 @@ import KubeModel
 import KubeSchema
 
 extension SandboxResponder {
-    /// A watch: one JSON event per line, streamed (chunked) until the timeout, the client
-    /// leaving, or the sandbox dropping watches. Bookmarks come every `bookmarkInterval` when set.
+    /// A watch: one JSON event per line, streamed (chunked) until the timeout (on the sandbox's
+    /// clock), the client leaving, or the sandbox dropping watches. Scheduled bookmarks come as
+    /// the API server sends them (see `WatchSchedule`).
     func watch(_ type: ServedResource, namespace: String?, query: QueryParameters, view: ResponseView) async throws -> Response {
         let listQuery = try Self.listQuery(query, type, watch: true)
         let timeout = query["timeoutSeconds"].flatMap(Int.init).flatMap { $0 > 0 ? Duration.seconds($0) : nil }
-        let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery)
+        let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery, timeout: timeout)
         let store = self.store
-        let interval = options.bookmarkInterval
         let schemas = options.schemas
         let body = ResponseBody { writer in
             do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    if let timeout {
-                        group.addTask {
-                            try await Task.sleep(for: timeout)
-                            await store.endWatch(id)
-                        }
-                    }
-                    if let interval {
-                        group.addTask {
-                            while true {
-                                try await Task.sleep(for: interval)
-                                await store.bookmark(id)
-                            }
-                        }
-                    }
-                    for await message in stream {
-                        let line = Self.eventLine(message, type, view: view, schemas: schemas)
-                        try await writer.write(ByteBuffer(string: line))
-                    }
-                    group.cancelAll()
+                for await message in stream {
+                    let line = Self.eventLine(message, type, view: view, schemas: schemas)
+                    try await writer.write(ByteBuffer(string: line))
                 }
             } catch {
                 // The client went away; end the watch below.

@@ -5,14 +5,18 @@ extension ClusterStore {
     /// no resourceVersion, "0" or sendInitialEvents=true is given, closed by a BOOKMARK annotated
     /// `k8s.io/initial-events-end` when bookmarks are allowed), then streams live changes. A
     /// resourceVersion older than the history yields one ERROR event with a 410 Expired Status,
-    /// as the API server does.
-    func watch(_ type: ServedResource, namespace: String?, query: ListQuery) -> (id: Int, stream: AsyncStream<WatchMessage>) {
+    /// as the API server does. The watch ends `timeout` after now on the sandbox's clock (never
+    /// when nil), and gets the bookmarks `watchSchedule` plans for it when it allows them.
+    func watch(_ type: ServedResource, namespace: String?, query: ListQuery,
+               timeout: Duration? = nil) -> (id: Int, stream: AsyncStream<WatchMessage>) {
         let (stream, continuation) = AsyncStream.makeStream(of: WatchMessage.self)
         nextWatcherID += 1
         let id = nextWatcherID
-        let watcher = Watcher(type: type, namespace: namespace, query: query, continuation: continuation)
+        var watcher = Watcher(type: type, namespace: namespace, query: query, continuation: continuation)
         let requested = query.resourceVersion.flatMap { Int($0) } ?? 0
+        watcher.startRevision = requested
         if query.sendInitialEvents ?? (requested == 0) {
+            watcher.startRevision = revision
             for object in currentObjects(type, namespace: namespace) where query.matches(object.value) {
                 continuation.yield(.event("ADDED", served(object.value, as: type)))
             }
@@ -21,14 +25,18 @@ extension ClusterStore {
             }
         } else if requested == 0 {
             // sendInitialEvents=false without a resourceVersion: changes from now on.
+            watcher.startRevision = revision
         } else if requested < compactedRevision {
             continuation.yield(.error(.expired("too old resource version: \(requested) (\(compactedRevision + 1))")))
             continuation.finish()
             return (id, stream)
         } else {
-            for event in history where event.revision > requested { deliver(event, to: watcher) }
+            for event in history where event.revision > requested {
+                if deliver(event, to: watcher) { watcher.startRevision = event.revision }
+            }
         }
         watchers[id] = watcher
+        scheduleWatch(id, timeout: timeout)
         return (id, stream)
     }
 
@@ -46,11 +54,15 @@ extension ClusterStore {
     /// Ends one watch (its timeout passed or its client left).
     func endWatch(_ id: Int) {
         watchers.removeValue(forKey: id)?.continuation.finish()
+        watchSchedule.remove(id)
     }
 
     /// Ends every open watch, as an API server restart or a dropped connection would.
     func dropWatches() {
-        for (_, watcher) in watchers { watcher.continuation.finish() }
+        for (id, watcher) in watchers {
+            watcher.continuation.finish()
+            watchSchedule.remove(id)
+        }
         watchers.removeAll()
     }
 
@@ -63,9 +75,12 @@ extension ClusterStore {
 
     var openWatchCount: Int { watchers.count }
 
-    func deliver(_ event: HistoryEvent, to watcher: Watcher) {
-        guard event.storageKey == watcher.type.storageKey else { return }
-        if let namespace = watcher.namespace, event.namespace != namespace { return }
+    /// Sends `event` to `watcher` as the event it is for the watch's selectors, if it concerns it
+    /// at all (true when sent).
+    @discardableResult
+    func deliver(_ event: HistoryEvent, to watcher: Watcher) -> Bool {
+        guard event.storageKey == watcher.type.storageKey else { return false }
+        if let namespace = watcher.namespace, event.namespace != namespace { return false }
         let now = watcher.query.matches(event.object)
         let before = event.previous.map(watcher.query.matches) ?? now
         let type: String
@@ -75,9 +90,10 @@ extension ClusterStore {
         case (.modified, true, true): type = "MODIFIED"
         case (.modified, false, true): type = "ADDED"
         case (.modified, true, false): type = "DELETED"
-        default: return
+        default: return false
         }
         watcher.continuation.yield(.event(type, served(event.object, as: watcher.type)))
+        return true
     }
 
     /// The objects of a resource (in a namespace, or all), in key order as etcd lists them.

@@ -24,6 +24,10 @@ actor ClusterStore {
     var controllerWakeup: AsyncStream<Void>.Continuation?
     /// The controllers' clock and their delayed work.
     var controllerClock = ControllerClock()
+    /// When open watches get their scheduled bookmarks and reach their deadline.
+    var watchSchedule: WatchSchedule
+    /// Wakes the task that serves `watchSchedule` when what falls due next may have changed.
+    var watchTimerWakeup: AsyncStream<Void>.Continuation?
     /// The CA bundle published in every namespace's `kube-root-ca.crt` ConfigMap.
     var rootCABundle = ""
 
@@ -32,6 +36,9 @@ actor ClusterStore {
         var namespace: String?
         var query: ListQuery
         var continuation: AsyncStream<WatchMessage>.Continuation
+        /// Where the watch started (requested or initial state, and events replayed): a
+        /// scheduled bookmark goes out only at a newer resourceVersion, as from the watch cache.
+        var startRevision = 0
     }
 
     /// Where every commit is recorded before it is answered; `MemoryStorage` keeps nothing.
@@ -40,8 +47,11 @@ actor ClusterStore {
     /// A store with the state `storage` kept, or (when it kept none) the system namespaces only,
     /// then recorded in `storage`.
     init(schemas: OpenAPISchemas?, historyLimit: Int, defaultFieldValidation: FieldValidation,
-         serviceNetwork: ServiceNetwork = .default, storage: any ClusterStorage = MemoryStorage()) throws(SandboxError) {
+         serviceNetwork: ServiceNetwork = .default, storage: any ClusterStorage = MemoryStorage(),
+         bookmarkFrequency: Duration? = .seconds(60)) throws(SandboxError) {
         self.schemas = schemas
+        // The controllers' clock starts at the wall clock.
+        watchSchedule = WatchSchedule(origin: .now, frequency: bookmarkFrequency)
         self.serviceNetwork = serviceNetwork
         self.historyLimit = max(1, historyLimit)
         self.defaultFieldValidation = defaultFieldValidation
