@@ -3,7 +3,7 @@ import Foundation
 /// When open watches get their scheduled BOOKMARKs and reach their deadline (`timeoutSeconds`),
 /// on the sandbox's clock, as the API server's watch cache schedules them: a watch that allows
 /// bookmarks gets one about every `frequency` (a minute) and one 2 s before its deadline, none
-/// once that time has passed (so a watch of 2 s or less gets none). Due times fall into
+/// once that time has passed (so a watch shorter than 2 s gets none). Due times fall into
 /// 1-second buckets counted from `origin` (the cache's creation), and a bucket is served once
 /// the clock reaches its start, so a bookmark comes up to a second before its due time.
 struct WatchSchedule: Sendable {

@@ -1,0 +1,113 @@
+import KubeModel
+import KubeSandbox
+import Testing
+
+/// The BOOKMARKs the API server schedules for a watch that allows them, on the sandbox's clock:
+/// about every minute, 2 s before the watch's deadline, and only at a resourceVersion newer than
+/// where the watch started. A test write to a watched object marks where the clock stood.
+@Suite struct WatchBookmarkScheduleTests {
+    let base = "/api/v1/namespaces/default/configmaps"
+    /// No controllers: nothing but the test writes.
+    static let quiet = SandboxOptions(controllers: false)
+
+    /// Opens a watch of `base` from the current resourceVersion.
+    func openWatch(_ client: SandboxClient, _ parameters: String) async throws -> WatchEvents {
+        let version = try #require(try await client.get(base).json["metadata"]?["resourceVersion"]?.stringValue)
+        return try await client.watch("\(base)?watch=true&resourceVersion=\(version)&allowWatchBookmarks=true\(parameters)")
+    }
+
+    /// Changes the marker: its MODIFIED event follows whatever the watch got before.
+    func mark(_ client: SandboxClient, _ value: String) async throws {
+        #expect(try await client.mergePatch("\(base)/marker", ["data": ["key": .string(value)]]).status == 200)
+    }
+
+    @Test func aLongWatchGetsOneAfterAMinuteThenTwoJustBeforeItsDeadline() async throws {
+        try await KubeSandbox.withRunning(Self.quiet) { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
+            var events = try await openWatch(client, "&timeoutSeconds=65")
+            try await mark(client, "0 s")
+            let changed = String(await sandbox.resourceVersion())
+            #expect(try await events.next()?["type"] == "MODIFIED")
+
+            await sandbox.advanceClock(by: .seconds(58))
+            try await mark(client, "58 s")
+            #expect(try await events.next()?["type"] == "MODIFIED", "no bookmark in the first 58 s")
+            let latest = String(await sandbox.resourceVersion())
+
+            await sandbox.advanceClock(by: .seconds(3))
+            try await mark(client, "61 s")
+            let minute = try await events.next(2)
+            #expect(minute.map { $0["type"] } == ["BOOKMARK", "MODIFIED"])
+            #expect(minute.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == latest)
+            #expect(minute.first?["object"]?["kind"] == "ConfigMap")
+            #expect(minute.first?["object"]?["metadata"]?["annotations"] == nil)
+            #expect(latest != changed)
+
+            // 63 s (2 s before the deadline) falls in a 1-second bucket: one bookmark when it
+            // starts, one more in the next bucket, then the deadline ends the watch.
+            await sandbox.advanceClock(by: .seconds(4))
+            var rest: [JSONValue] = []
+            while let event = try await events.next() { rest.append(event) }
+            #expect(rest.map { $0["type"] } == ["BOOKMARK", "BOOKMARK"])
+            #expect(await sandbox.openWatchCount() == 0)
+        }
+    }
+
+    @Test func anIdleClusterGetsNoBookmarks() async throws {
+        try await KubeSandbox.withRunning(Self.quiet) { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
+            var events = try await openWatch(client, "&timeoutSeconds=65")
+            await sandbox.advanceClock(by: .seconds(65))
+            #expect(try await events.next() == nil, "the watch ends without a bookmark")
+
+            var unbounded = try await openWatch(client, "")
+            await sandbox.advanceClock(by: .seconds(61))
+            try await mark(client, "61 s")
+            #expect(try await unbounded.next()?["type"] == "MODIFIED", "no bookmark while the resourceVersion stood still")
+            // Without timeoutSeconds there is no deadline: a bookmark every minute, once there is news.
+            await sandbox.advanceClock(by: .seconds(60))
+            let bookmark = try #require(try await unbounded.next())
+            #expect(bookmark["type"] == "BOOKMARK")
+            #expect(bookmark["object"]?["metadata"]?["resourceVersion"]?.stringValue == String(await sandbox.resourceVersion()))
+        }
+    }
+
+    @Test func aShortWatchGetsItsBookmarksBeforeTheDeadlineOnlyIfTheClusterMovedOn() async throws {
+        try await KubeSandbox.withRunning(Self.quiet) { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
+            var idle = try await openWatch(client, "&timeoutSeconds=3")
+            await sandbox.advanceClock(by: .seconds(3))
+            #expect(try await idle.next() == nil)
+
+            var moved = try await openWatch(client, "&timeoutSeconds=3")
+            // A write the watch does not see (another namespace) still moves the resourceVersion on.
+            #expect(try await client.post("/api/v1/namespaces/kube-public/configmaps", Fixtures.configMap("elsewhere")).status == 201)
+            await sandbox.advanceClock(by: .seconds(3))
+            // 1 s (2 s before the deadline) is due in the bucket it falls in and, once served
+            // there, in the next one too.
+            var events: [JSONValue] = []
+            while let event = try await moved.next() { events.append(event) }
+            #expect(events.map { $0["type"] } == ["BOOKMARK", "BOOKMARK"])
+            let latest = String(await sandbox.resourceVersion())
+            #expect(events.allSatisfy { $0["object"]?["metadata"]?["resourceVersion"]?.stringValue == latest })
+        }
+    }
+
+    @Test func withoutABookmarkIntervalNoneAreScheduled() async throws {
+        var options = Self.quiet
+        options.bookmarkInterval = nil
+        try await KubeSandbox.withRunning(options) { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
+            var events = try await openWatch(client, "&timeoutSeconds=65")
+            try await mark(client, "0 s")
+            await sandbox.advanceClock(by: .seconds(65))
+            var all: [JSONValue] = []
+            while let event = try await events.next() { all.append(event) }
+            #expect(all.map { $0["type"] } == ["MODIFIED"])
+        }
+    }
+}
