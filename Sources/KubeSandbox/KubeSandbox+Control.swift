@@ -10,8 +10,10 @@ extension KubeSandbox {
         await store.settleControllers(options)
     }
 
-    /// Moves the controllers' clock on by `duration`, then lets them catch up: delayed work
-    /// (a terminating namespace's grace period) that falls due meanwhile is done before this returns.
+    /// Moves the sandbox's clock on by `duration`, then lets the controllers catch up: delayed work
+    /// (a terminating namespace's grace period) that falls due meanwhile is done, and the watches'
+    /// scheduled bookmarks and `timeoutSeconds` deadlines falling due meanwhile are served in
+    /// order, before this returns.
     public func advanceClock(by duration: Duration) async {
         await store.advanceClock(by: duration)
         await settleControllers()

@@ -21,35 +21,35 @@ import Testing
         #expect(try await client.mergePatch("\(base)/marker", ["data": ["key": .string(value)]]).status == 200)
     }
 
-    @Test func aLongWatchGetsOneAfterAMinuteThenTwoJustBeforeItsDeadline() async throws {
+    /// The clock moves on in steps well clear of the due times: the wall clock runs on too.
+    @Test func aLongWatchGetsOneEveryMinuteThenTwoJustBeforeItsDeadline() async throws {
         try await KubeSandbox.withRunning(Self.quiet) { sandbox in
             let client = SandboxClient(sandbox)
             #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
-            var events = try await openWatch(client, "&timeoutSeconds=65")
-            try await mark(client, "0 s")
-            let changed = String(await sandbox.resourceVersion())
-            #expect(try await events.next()?["type"] == "MODIFIED")
+            var events = try await openWatch(client, "&timeoutSeconds=300")
+            let start = String(await sandbox.resourceVersion())
+            await sandbox.advanceClock(by: .seconds(30))
+            try await mark(client, "30 s")
+            #expect(try await events.next()?["type"] == "MODIFIED", "no bookmark in the first 30 s")
 
-            await sandbox.advanceClock(by: .seconds(58))
-            try await mark(client, "58 s")
-            #expect(try await events.next()?["type"] == "MODIFIED", "no bookmark in the first 58 s")
-            let latest = String(await sandbox.resourceVersion())
+            for elapsed in [90, 150] {
+                let latest = String(await sandbox.resourceVersion())
+                await sandbox.advanceClock(by: .seconds(60))
+                try await mark(client, "\(elapsed) s")
+                let minute = try await events.next(2)
+                #expect(minute.map { $0["type"] } == ["BOOKMARK", "MODIFIED"], "by \(elapsed) s")
+                #expect(minute.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == latest)
+                #expect(minute.first?["object"]?["kind"] == "ConfigMap")
+                #expect(minute.first?["object"]?["metadata"]?["annotations"] == nil)
+                #expect(latest != start)
+            }
 
-            await sandbox.advanceClock(by: .seconds(3))
-            try await mark(client, "61 s")
-            let minute = try await events.next(2)
-            #expect(minute.map { $0["type"] } == ["BOOKMARK", "MODIFIED"])
-            #expect(minute.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == latest)
-            #expect(minute.first?["object"]?["kind"] == "ConfigMap")
-            #expect(minute.first?["object"]?["metadata"]?["annotations"] == nil)
-            #expect(latest != changed)
-
-            // 63 s (2 s before the deadline) falls in a 1-second bucket: one bookmark when it
-            // starts, one more in the next bucket, then the deadline ends the watch.
-            await sandbox.advanceClock(by: .seconds(4))
+            // At 180 s and 240 s, then 298 s (2 s before the deadline) in the 1-second bucket it
+            // falls in and, once served there, in the next one too; then the deadline ends the watch.
+            await sandbox.advanceClock(by: .seconds(150))
             var rest: [JSONValue] = []
             while let event = try await events.next() { rest.append(event) }
-            #expect(rest.map { $0["type"] } == ["BOOKMARK", "BOOKMARK"])
+            #expect(rest.map { $0["type"] } == ["BOOKMARK", "BOOKMARK", "BOOKMARK", "BOOKMARK"])
             #expect(await sandbox.openWatchCount() == 0)
         }
     }
@@ -74,19 +74,20 @@ import Testing
         }
     }
 
+    /// A watch shorter than a minute gets no periodic bookmark, only those before its deadline.
     @Test func aShortWatchGetsItsBookmarksBeforeTheDeadlineOnlyIfTheClusterMovedOn() async throws {
         try await KubeSandbox.withRunning(Self.quiet) { sandbox in
             let client = SandboxClient(sandbox)
             #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
-            var idle = try await openWatch(client, "&timeoutSeconds=3")
-            await sandbox.advanceClock(by: .seconds(3))
+            var idle = try await openWatch(client, "&timeoutSeconds=30")
+            await sandbox.advanceClock(by: .seconds(30))
             #expect(try await idle.next() == nil)
 
-            var moved = try await openWatch(client, "&timeoutSeconds=3")
+            var moved = try await openWatch(client, "&timeoutSeconds=30")
             // A write the watch does not see (another namespace) still moves the resourceVersion on.
             #expect(try await client.post("/api/v1/namespaces/kube-public/configmaps", Fixtures.configMap("elsewhere")).status == 201)
-            await sandbox.advanceClock(by: .seconds(3))
-            // 1 s (2 s before the deadline) is due in the bucket it falls in and, once served
+            await sandbox.advanceClock(by: .seconds(30))
+            // 28 s (2 s before the deadline) is due in the bucket it falls in and, once served
             // there, in the next one too.
             var events: [JSONValue] = []
             while let event = try await moved.next() { events.append(event) }

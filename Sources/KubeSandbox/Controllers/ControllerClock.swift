@@ -1,7 +1,8 @@
 import Foundation
 
-/// The time the sandbox's controllers go by: the wall clock plus however far tests moved it on
-/// (`KubeSandbox.advanceClock`), so a test sees a controller's delay pass without waiting for it.
+/// The time the sandbox's controllers and watch timers (`WatchSchedule`) go by: the wall clock
+/// plus however far tests moved it on (`KubeSandbox.advanceClock`), so a test sees a controller's
+/// delay or a watch's minute pass without waiting for it.
 /// It also holds when each delayed piece of controller work falls due, and whether a test holds
 /// the controllers back.
 struct ControllerClock: Sendable {

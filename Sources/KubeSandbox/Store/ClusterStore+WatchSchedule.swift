@@ -23,7 +23,7 @@ extension ClusterStore {
     func serveWatchTimers() {
         let now = controllerClock.now
         for id in watchSchedule.takeDueBookmarks(now: now) {
-            guard let watcher = watchers[id] else { continue }
+            guard let watcher = watchers[id] else { continue }  // it has ended
             if revision > watcher.startRevision {
                 watcher.continuation.yield(.bookmark(revision: revision, initialEventsEnd: false))
             }

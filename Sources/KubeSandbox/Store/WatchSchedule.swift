@@ -46,16 +46,14 @@ struct WatchSchedule: Sendable {
         buckets[bucket, default: []].append(id)
     }
 
-    /// Forgets watch `id` (it ended).
+    /// Forgets watch `id`'s deadline (it ended). Its queued bookmark stays until its bucket comes
+    /// (ids are never reused; the caller skips watches that have ended).
     mutating func remove(_ id: Int) {
         deadlines[id] = nil
-        for (bucket, ids) in buckets where ids.contains(id) {
-            let rest = ids.filter { $0 != id }
-            buckets[bucket] = rest.isEmpty ? nil : rest
-        }
     }
 
-    /// Takes out the watches whose bookmark bucket the clock has reached at `now`, in bucket order.
+    /// Takes out the watches whose bookmark bucket the clock has reached at `now`, in bucket order
+    /// (ended ones included).
     mutating func takeDueBookmarks(now: Date) -> [Int] {
         let current = bucket(of: now)
         guard current >= firstOpenBucket else { return [] }
