@@ -79,7 +79,7 @@ enum OperatorSandbox: Benchmark {
         var uids: [String: String] = [:]
         for object in created {
             guard let metadata = object["metadata"], let uid = metadata["uid"]?.stringValue else { continue }
-            uids[ObjectKey.make(metadata["namespace"]?.stringValue ?? "", metadata["name"]?.stringValue ?? "")] = uid
+            uids[object.objectKey.description] = uid
         }
         let rendered = Renderer(ownerUIDs: uids).render(microservices).objects
         _ = try await inParallel(rendered) { object in
