@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import OperatorRuntime
 import Render
 import ShipshapeAPI
 import Testing
@@ -62,7 +63,7 @@ import Testing
         for desired in try Self.desiredChildren() {
             let cached = CachedChild(Self.served(desired))
             #expect(ChildComparison.isUpToDate(desired: desired, observed: cached.value), "\(desired["kind"] ?? .null)")
-            #expect(cached.owner == "shop/web")
+            #expect(cached.owner == ObjectKey(namespace: "shop", name: "web"))
             #expect(cached.resourceVersion == "1042")
         }
     }
@@ -113,10 +114,10 @@ import Testing
         let store = ChildStore()
         let children = try Self.desiredChildren().filter { $0["kind"]?.stringValue == ChildKind.service.rawValue }
         let service = try #require(children.first)
-        store.set(namespace: "shop", name: "web", Self.served(service))
+        store.set(Self.served(service))
         let stranger: JSONValue = ["apiVersion": "v1", "kind": "Service", "metadata": ["name": "other", "namespace": "shop"]]
-        store.set(namespace: "shop", name: "other", stranger)
-        #expect(Array(store.objects(in: "shop", ownedBy: "shop/web").keys) == ["web"])
+        store.set(stranger)
+        #expect(Array(store.objects(in: "shop", ownedBy: ObjectKey(namespace: "shop", name: "web")).keys) == ["web"])
         #expect(store.get(namespace: "shop", name: "other")?["metadata"]?["name"]?.stringValue == "other")
         store.writeThrough(Self.served(service), replacing: "999")
         #expect(store.count == 2)

@@ -35,7 +35,7 @@ extension MicroserviceReconciler {
                 throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "read", cause: error)
             }
         }
-        let key = microservice.key, adopt = microservice.spec.adopt ?? false
+        let key = microservice.objectKey, adopt = microservice.spec.adopt ?? false
         let deployment = existing.first { $0.kind == .deployment }
         return Survey(
             desired: SelectorFitting.fitted(desired, toDeployment: deployment?.value),

@@ -18,7 +18,7 @@ public final class ChildStore: Sendable {
     }
 
     /// The objects in `namespace` that the Microservice with key `owner` owns, by name.
-    public func objects(in namespace: String, ownedBy owner: String) -> [String: JSONValue] {
+    public func objects(in namespace: String, ownedBy owner: ObjectKey) -> [String: JSONValue] {
         compact.objects(in: namespace).filter { $0.value.owner == owner }.mapValues(\.value)
     }
 
@@ -28,21 +28,20 @@ public final class ChildStore: Sendable {
     public var count: Int { compact.count }
 
     /// Stores `value`, compacted.
-    public func set(namespace: String, name: String, _ value: JSONValue) {
-        compact.set(namespace: namespace, name: name, CachedChild(value))
+    public func set(_ value: JSONValue) {
+        compact.set(value.objectKey, CachedChild(value))
     }
 
-    /// Removes `namespace/name`.
-    public func remove(namespace: String, name: String) {
-        compact.remove(namespace: namespace, name: name)
+    /// Removes `key`.
+    public func remove(_ key: ObjectKey) {
+        compact.remove(key)
     }
 
     /// Puts what a write returned into the cache while it still holds the version the write
     /// replaced (`replaced`, nil for an object that did not exist): once the watch has delivered
     /// anything else, the cache is left to the watch. Versions are compared for equality only.
     public func writeThrough(_ value: JSONValue, replacing replaced: String?) {
-        let (namespace, name) = ObjectKey.split(value.objectKey)
-        guard compact.get(namespace: namespace, name: name)?.resourceVersion == replaced else { return }
-        set(namespace: namespace, name: name, value)
+        guard compact.get(value.objectKey)?.resourceVersion == replaced else { return }
+        set(value)
     }
 }

@@ -21,7 +21,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
     private let namespaces: [String]?
     private let cache: ClusterCache
     private let enqueue: ClusterCache.Enqueue
-    private let allKeys: @Sendable () -> [String]
+    private let allKeys: @Sendable () -> [ObjectKey]
     private let clock: any Clock<Duration>
     private let logger: Logger
     /// The informers running, per kind, for `hasSynced`.
@@ -31,7 +31,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
     ///   - namespaces: the namespaces watched (nil for all), where access is reviewed and informers list.
     ///   - enqueue: where the keys of `allKeys` go when the usable kinds change.
     public init(client: KubernetesClient, namespaces: [String]?, cache: ClusterCache, served: ServedExtensions = ServedExtensions(),
-                enqueue: @escaping ClusterCache.Enqueue, allKeys: @escaping @Sendable () -> [String],
+                enqueue: @escaping ClusterCache.Enqueue, allKeys: @escaping @Sendable () -> [ObjectKey],
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
         self.client = client
         self.namespaces = namespaces

@@ -6,7 +6,7 @@ import Synchronization
 /// What an informer's store went through, for event handlers.
 public enum StoreChange<Value: Sendable>: Sendable {
     /// A (re)list replaced the store's scope: what was there and what is there now, by key.
-    case relisted(old: [String: Value], new: [String: Value])
+    case relisted(old: [ObjectKey: Value], new: [ObjectKey: Value])
     case upserted(old: Value?, new: Value)
     case deleted(Value)
 }
@@ -146,7 +146,7 @@ public final class Informer<Value: Sendable>: Sendable {
         guard let event = machine.step(input) else { return }
         switch event {
         case .restarted(let objects):
-            var fresh: [String: Value] = [:]
+            var fresh: [ObjectKey: Value] = [:]
             fresh.reserveCapacity(objects.count)
             for object in objects {
                 if let value = transform(object) { fresh[object.objectKey] = value }
@@ -156,16 +156,15 @@ public final class Informer<Value: Sendable>: Sendable {
             logger.debug("\(source.description): listed \(fresh.count) objects")
             await handler(.relisted(old: old, new: fresh))
         case .applied(let object):
-            let (namespace, name) = ObjectKey.split(object.objectKey)
+            let key = object.objectKey
             guard let value = transform(object) else {
-                if let old = store.remove(namespace: namespace, name: name) { await handler(.deleted(old)) }
+                if let old = store.remove(key) { await handler(.deleted(old)) }
                 return
             }
-            let old = store.set(namespace: namespace, name: name, value)
+            let old = store.set(key, value)
             await handler(.upserted(old: old, new: value))
         case .deleted(let object):
-            let (namespace, name) = ObjectKey.split(object.objectKey)
-            let old = store.remove(namespace: namespace, name: name)
+            let old = store.remove(object.objectKey)
             if let value = old ?? transform(object) { await handler(.deleted(value)) }
         }
     }

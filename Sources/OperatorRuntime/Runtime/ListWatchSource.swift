@@ -113,8 +113,8 @@ extension JSONValue {
     /// `metadata.resourceVersion`, or "" when absent.
     public var resourceVersion: String { self["metadata"]?["resourceVersion"]?.stringValue ?? "" }
 
-    /// `namespace/name` from the metadata.
-    public var objectKey: String {
-        ObjectKey.make(self["metadata"]?["namespace"]?.stringValue ?? "", self["metadata"]?["name"]?.stringValue ?? "")
+    /// The namespace and name from the metadata.
+    public var objectKey: ObjectKey {
+        ObjectKey(namespace: self["metadata"]?["namespace"]?.stringValue ?? "", name: self["metadata"]?["name"]?.stringValue ?? "")
     }
 }
