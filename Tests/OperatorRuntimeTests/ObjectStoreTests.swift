@@ -4,15 +4,30 @@ import Testing
 @Suite struct ObjectStoreTests {
     @Test("a relist of one namespace replaces only that namespace")
     func scopedReplace() {
-        let store = ObjectStore<Int>()
+        let writer = StoreWriter<Int>()
+        let store = writer.store
         let ax = ObjectKey(namespace: "a", name: "x"), az = ObjectKey(namespace: "a", name: "z"), by = ObjectKey(namespace: "b", name: "y")
-        store.set(ax, 1)
-        store.set(by, 2)
-        let old = store.replace(scope: "a", with: [az: 3])
+        writer.set(ax, 1)
+        writer.set(by, 2)
+        let old = writer.replace(scope: "a", with: [az: 3])
         #expect(old == [ax: 1])
         #expect(store.all() == [az: 3, by: 2])
-        store.replace(scope: nil, with: [:])
+        writer.replace(scope: nil, with: [:])
         #expect(store.count == 0)
+    }
+
+    @Test("a write-through lands only while the store holds the version the write replaced")
+    func writeThrough() {
+        let writer = StoreWriter<String>()   // the value is its own version here
+        let key = ObjectKey(namespace: "shop", name: "web")
+        let version: (String) -> String? = { $0 }
+        #expect(writer.writeThrough(key, "1", replacing: nil, version: version))
+        #expect(!writer.writeThrough(key, "3", replacing: "2", version: version))   // the watch is ahead
+        #expect(writer.store.get(key) == "1")
+        #expect(writer.writeThrough(key, "2", replacing: "1", version: version))
+        #expect(!writer.writeThrough(key, nil, replacing: "1", version: version))
+        #expect(writer.writeThrough(key, nil, replacing: "2", version: version))
+        #expect(writer.store.count == 0 && writer.store.objects(in: "shop").isEmpty)
     }
 
     @Test("the reference index answers who refers to what, following changes")

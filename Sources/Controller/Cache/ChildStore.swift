@@ -26,22 +26,4 @@ public final class ChildStore: Sendable {
     public func values() -> [JSONValue] { compact.values().map(\.value) }
 
     public var count: Int { compact.count }
-
-    /// Stores `value`, compacted.
-    public func set(_ value: JSONValue) {
-        compact.set(value.objectKey, CachedChild(value))
-    }
-
-    /// Removes `key`.
-    public func remove(_ key: ObjectKey) {
-        compact.remove(key)
-    }
-
-    /// Puts what a write returned into the cache while it still holds the version the write
-    /// replaced (`replaced`, nil for an object that did not exist): once the watch has delivered
-    /// anything else, the cache is left to the watch. Versions are compared for equality only.
-    public func writeThrough(_ value: JSONValue, replacing replaced: String?) {
-        guard compact.get(value.objectKey)?.resourceVersion == replaced else { return }
-        set(value)
-    }
 }

@@ -12,10 +12,14 @@ import ShipshapeAPI
 public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     public typealias Enqueue = @Sendable (_ keys: [ObjectKey], _ priority: WorkQueue<ObjectKey>.Priority) async -> Void
 
-    public let microservices = MicroserviceStore()
+    public let microservices: MicroserviceStore
     public let children: [ChildKind: ChildStore]
-    public let secrets = ObjectStore<JSONValue>()
-    public let configMaps = ObjectStore<JSONValue>()
+    public let secrets: ObjectStore<JSONValue>
+    public let configMaps: ObjectStore<JSONValue>
+    /// The writers of the Microservice and child stores, held for their informers (the
+    /// extension kinds' start later) and for `writeThrough`; users of the cache only read.
+    let microserviceWriter = StoreWriter<CachedMicroservice>()
+    let childWriters: [ChildKind: StoreWriter<CachedChild>]
     /// Microservice → the Microservices it depends on by name, and the reverse.
     let dependencyIndex = ReferenceIndex<ObjectKey>()
     /// Microservice → the Secrets and ConfigMaps it reads, and the reverse.
@@ -50,7 +54,8 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             informers.append { await informer.run() }
             syncChecks.append { informer.hasSynced }
         }
-        let microservices = self.microservices
+        let microservices = microserviceWriter
+        self.microservices = MicroserviceStore(microservices.store)
         let dependencyIndex = self.dependencyIndex, referenceIndex = self.referenceIndex
         let dependents: @Sendable (ObjectKey) -> [ObjectKey] = { dependencyIndex.sources(of: $0) }
         let index: @Sendable (ObjectKey, Microservice?) -> Void = { key, microservice in
@@ -58,7 +63,7 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             referenceIndex.set(key, targets: Set(microservice.map(EnqueueMapping.references) ?? []))
         }
         for source in sources.microservices {
-            add(Informer(source: source, store: microservices.compact, transform: { Self.decodeMicroservice($0, logger: logger).flatMap(CachedMicroservice.init) },
+            add(Informer(source: source, writer: microservices, transform: { Self.decodeMicroservice($0, logger: logger).flatMap(CachedMicroservice.init) },
                          handler: { change in
                 switch change {
                 case .relisted(let old, let new):
@@ -81,21 +86,25 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
                 }
             }, clock: clock, logger: logger))
         }
-        var childStores: [ChildKind: ChildStore] = [:]
+        var childStores: [ChildKind: ChildStore] = [:], childWriters: [ChildKind: StoreWriter<CachedChild>] = [:]
         for kind in ChildKind.allCases {
-            let store = ChildStore()
-            childStores[kind] = store
+            let writer = StoreWriter<CachedChild>()
+            (childStores[kind], childWriters[kind]) = (ChildStore(writer.store), writer)
             for source in sources.children[kind] ?? [] {
-                add(Informer(source: source, store: store.compact, transform: CachedChild.init, handler: Self.childHandler(enqueue), clock: clock, logger: logger))
+                add(Informer(source: source, writer: writer, transform: CachedChild.init, handler: Self.childHandler(enqueue), clock: clock, logger: logger))
             }
         }
         children = childStores
-        for (kind, store, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
+        self.childWriters = childWriters
+        let secrets = StoreWriter<JSONValue>(), configMaps = StoreWriter<JSONValue>()
+        self.secrets = secrets.store
+        self.configMaps = configMaps.store
+        for (kind, writer, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
             let referencing: @Sendable (JSONValue) -> [ObjectKey] = { object in
                 referenceIndex.sources(of: EnqueueMapping.Reference(kind: kind, object.objectKey))
             }
             for source in kindSources {
-                add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
+                add(Informer(source: source, writer: writer, transform: { $0 }, handler: { change in
                     switch change {
                     case .relisted(let old, let new):
                         let keys = EnqueueMapping.changedKeys(old: old, new: new).flatMap { key in
@@ -131,6 +140,11 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
     /// The store of one child kind.
     public func store(_ kind: ChildKind) -> ChildStore {
         children[kind] ?? ChildStore()
+    }
+
+    /// The writer of one child kind's store.
+    func writer(_ kind: ChildKind) -> StoreWriter<CachedChild> {
+        childWriters[kind] ?? StoreWriter()
     }
 
     /// True once every informer has listed once (`/readyz`).

@@ -25,13 +25,4 @@ public final class MicroserviceStore: Sendable {
     public var withStatusCount: Int { compact.values().count(where: { $0.observedGeneration != nil }) }
 
     public var count: Int { compact.count }
-
-    /// Puts what a write returned into the cache while it still holds the version the write
-    /// replaced: once the watch has delivered anything else, the cache is left to the watch.
-    /// resourceVersions are opaque: compared for equality only.
-    public func writeThrough(_ microservice: Microservice, replacing replaced: String?) {
-        let key = microservice.objectKey
-        guard compact.get(key)?.resourceVersion == replaced, let cached = CachedMicroservice(microservice) else { return }
-        compact.set(key, cached)
-    }
 }

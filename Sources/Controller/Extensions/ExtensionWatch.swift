@@ -137,10 +137,10 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
         let old = served.update(state)
         let usable = state.usable
         for kind in usable.sorted() where running[kind] == nil {
-            let store = cache.store(ChildKind(kind))
+            let writer = cache.writer(ChildKind(kind))
             let kindInformers = (namespaces.map { $0.map(Optional.some) } ?? [nil]).map { namespace in
                 Informer(source: .objects(client, kind.resourceType, namespace: namespace, labelSelector: ChildKind.managedBySelector),
-                         store: store.compact, transform: CachedChild.init, handler: ClusterCache.childHandler(enqueue), clock: clock, logger: logger)
+                         writer: writer, transform: CachedChild.init, handler: ClusterCache.childHandler(enqueue), clock: clock, logger: logger)
             }
             informers.withLock { $0[kind] = kindInformers }
             running[kind] = Task {
@@ -154,7 +154,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
             await task.value
             running[kind] = nil
             informers.withLock { $0[kind] = nil }
-            _ = cache.store(ChildKind(kind)).compact.replace(scope: nil, with: [:])
+            cache.writer(ChildKind(kind)).replace(scope: nil, with: [:])
         }
         guard old.usable != usable || old.forbidden != state.forbidden || !old.checked else { return }
         let names = { (kinds: Set<ExtensionKind>) in kinds.isEmpty ? "none" : kinds.sorted().map(\.kind).joined(separator: ", ") }

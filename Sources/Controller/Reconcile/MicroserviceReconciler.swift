@@ -155,7 +155,7 @@ public struct MicroserviceReconciler: Reconciler {
             } catch {
                 throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: error)
             }
-            store.writeThrough(applied, replacing: observed?.resourceVersion)
+            cache.writeThrough.wrote(kind, applied, replacing: observed?.resourceVersion)
             metrics.childWrite(kind: kind.rawValue, operation: observed == nil ? "create" : "update")
             logger.info("\(observed == nil ? "created" : "updated") \(kind.rawValue) \(object.name)")
             if observed == nil {
@@ -193,7 +193,7 @@ public struct MicroserviceReconciler: Reconciler {
                 throw ControllerError.request(object: "\(child.kind.rawValue) \(microservice.namespace)/\(child.name)", operation: "delete",
                                               cause: error)
             }
-            cache.store(child.kind).remove(ObjectKey(namespace: microservice.namespace, name: child.name))
+            cache.writeThrough.deleted(child.kind, ObjectKey(namespace: microservice.namespace, name: child.name), replacing: child.value.resourceVersion)
             metrics.childWrite(kind: child.kind.rawValue, operation: "delete")
             logger.info("deleted \(child.kind.rawValue) \(child.name), no longer desired")
             deleted.append("\(child.kind.rawValue) \(child.name)")
@@ -213,7 +213,7 @@ public struct MicroserviceReconciler: Reconciler {
             let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
                 .applyStatus(body, fieldManager: Self.fieldManager, force: true)
             if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
-                cache.microservices.writeThrough(updated, replacing: microservice.metadata.resourceVersion)
+                cache.writeThrough.wroteStatus(updated, replacing: microservice.metadata.resourceVersion)
             }
         } catch let error as KubeError where error.isNotFound {
             // Deleted meanwhile.

@@ -23,7 +23,8 @@ public enum StoreChange<Value: Sendable>: Sendable {
 /// warning, its end as a notice with the count). Runs until its task is cancelled.
 public final class Informer<Value: Sendable>: Sendable {
     public let source: ListWatchSource
-    public let store: ObjectStore<Value>
+    /// The writer of the store it keeps.
+    private let writer: StoreWriter<Value>
     private let transform: @Sendable (JSONValue) -> Value?
     private let handler: @Sendable (StoreChange<Value>) async -> Void
     private let clock: any Clock<Duration>
@@ -39,21 +40,25 @@ public final class Informer<Value: Sendable>: Sendable {
     static var shortestHealthyWatch: Duration { .seconds(1) }
 
     /// - Parameters:
+    ///   - writer: the writer of the store this informer keeps (informers of other namespaces may share it).
     ///   - transform: what the store keeps of each object (nil leaves the object out).
     ///   - handler: called after the store changed, in order.
-    public init(source: ListWatchSource, store: ObjectStore<Value> = ObjectStore(),
+    public init(source: ListWatchSource, writer: StoreWriter<Value> = StoreWriter(),
                 transform: @escaping @Sendable (JSONValue) -> Value?,
                 handler: @escaping @Sendable (StoreChange<Value>) async -> Void = { _ in },
                 clock: any Clock<Duration> = ContinuousClock(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 logger: Logger) {
         self.source = source
-        self.store = store
+        self.writer = writer
         self.transform = transform
         self.handler = handler
         self.clock = clock
         self.random = random
         self.logger = logger
     }
+
+    /// What this informer keeps, read-only.
+    public var store: ObjectStore<Value> { writer.store }
 
     /// True once the first complete list is in the store.
     public var hasSynced: Bool { synced.withLock { $0 } }
@@ -151,20 +156,20 @@ public final class Informer<Value: Sendable>: Sendable {
             for object in objects {
                 if let value = transform(object) { fresh[object.objectKey] = value }
             }
-            let old = store.replace(scope: source.namespace, with: fresh)
+            let old = writer.replace(scope: source.namespace, with: fresh)
             synced.withLock { $0 = true }
             logger.debug("\(source.description): listed \(fresh.count) objects")
             await handler(.relisted(old: old, new: fresh))
         case .applied(let object):
             let key = object.objectKey
             guard let value = transform(object) else {
-                if let old = store.remove(key) { await handler(.deleted(old)) }
+                if let old = writer.remove(key) { await handler(.deleted(old)) }
                 return
             }
-            let old = store.set(key, value)
+            let old = writer.set(key, value)
             await handler(.upserted(old: old, new: value))
         case .deleted(let object):
-            let old = store.remove(object.objectKey)
+            let old = writer.remove(object.objectKey)
             if let value = old ?? transform(object) { await handler(.deleted(value)) }
         }
     }

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// A cache of one kind of object keyed by namespace and name, shared by the informer that
-/// writes it and the reconcilers that read it. A relist replaces a namespace's worth (or all)
-/// at once, so readers never see half of an old list and half of a new one.
+/// A cache of one kind of object keyed by namespace and name, read-only: only its `StoreWriter`,
+/// which the informers that keep it hold, changes it. A relist replaces a namespace's worth (or
+/// all) at once, so readers never see half of an old list and half of a new one.
 public final class ObjectStore<Value: Sendable>: Sendable {
     private let state = Mutex<[String: [String: Value]]>([:])
 
@@ -43,13 +43,13 @@ public final class ObjectStore<Value: Sendable>: Sendable {
 
     /// Stores `value` under `key`; returns what it replaced.
     @discardableResult
-    public func set(_ key: ObjectKey, _ value: Value) -> Value? {
+    func set(_ key: ObjectKey, _ value: Value) -> Value? {
         state.withLock { $0[key.namespace, default: [:]].updateValue(value, forKey: key.name) }
     }
 
     /// Removes `key`; returns what was there.
     @discardableResult
-    public func remove(_ key: ObjectKey) -> Value? {
+    func remove(_ key: ObjectKey) -> Value? {
         state.withLock { namespaces in
             let removed = namespaces[key.namespace]?.removeValue(forKey: key.name)
             if namespaces[key.namespace]?.isEmpty == true { namespaces[key.namespace] = nil }
@@ -60,7 +60,7 @@ public final class ObjectStore<Value: Sendable>: Sendable {
     /// Replaces every object of `scope` (one namespace, or all when nil) with `objects` (by
     /// key); returns the objects replaced, by key.
     @discardableResult
-    public func replace(scope: String?, with objects: [ObjectKey: Value]) -> [ObjectKey: Value] {
+    func replace(scope: String?, with objects: [ObjectKey: Value]) -> [ObjectKey: Value] {
         var grouped: [String: [String: Value]] = [:]
         for (key, value) in objects { grouped[key.namespace, default: [:]][key.name] = value }
         return state.withLock { namespaces in
@@ -74,6 +74,21 @@ public final class ObjectStore<Value: Sendable>: Sendable {
                 namespaces = grouped
             }
             return old
+        }
+    }
+
+    /// Stores `value` (removes `key` when nil) if what is stored under `key` has the version
+    /// `expected` (nil: nothing stored), in one step; returns whether it did.
+    func update(_ key: ObjectKey, to value: Value?, ifVersion expected: String?, version: (Value) -> String?) -> Bool {
+        state.withLock { namespaces in
+            guard namespaces[key.namespace]?[key.name].flatMap(version) == expected else { return false }
+            if let value {
+                namespaces[key.namespace, default: [:]][key.name] = value
+            } else {
+                namespaces[key.namespace]?[key.name] = nil
+                if namespaces[key.namespace]?.isEmpty == true { namespaces[key.namespace] = nil }
+            }
+            return true
         }
     }
 }
