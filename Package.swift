@@ -201,7 +201,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ShipshapeAPI", "KubeModel", "Render", "ShipshapeTesting"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "OperatorRuntime", "ShipshapeAPI", "KubeModel", "Render", "ShipshapeTesting"]),
         // The operator end to end against KubeSandbox, in-process and as the built `shipshape` binary.
         .testTarget(
             name: "OperatorTests",

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import OperatorRuntime
 import Render
 import ShipshapeAPI
 import Testing
@@ -62,7 +63,7 @@ import Testing
         for desired in try Self.desiredChildren() {
             let cached = CachedChild(Self.served(desired))
             #expect(ChildComparison.isUpToDate(desired: desired, observed: cached.value), "\(desired["kind"] ?? .null)")
-            #expect(cached.owner == "shop/web")
+            #expect(cached.owner == ObjectKey(namespace: "shop", name: "web"))
             #expect(cached.resourceVersion == "1042")
         }
     }
@@ -110,16 +111,37 @@ import Testing
     }
 
     @Test func theStoreFindsAMicroservicesChildrenByTheirOwner() throws {
-        let store = ChildStore()
+        let writer = StoreWriter<CachedChild>()
+        let store = ChildStore(writer.store)
         let children = try Self.desiredChildren().filter { $0["kind"]?.stringValue == ChildKind.service.rawValue }
-        let service = try #require(children.first)
-        store.set(namespace: "shop", name: "web", Self.served(service))
+        let service = Self.served(try #require(children.first))
+        writer.set(service.objectKey, CachedChild(service))
         let stranger: JSONValue = ["apiVersion": "v1", "kind": "Service", "metadata": ["name": "other", "namespace": "shop"]]
-        store.set(namespace: "shop", name: "other", stranger)
-        #expect(Array(store.objects(in: "shop", ownedBy: "shop/web").keys) == ["web"])
+        writer.set(stranger.objectKey, CachedChild(stranger))
+        #expect(Array(store.objects(in: "shop", ownedBy: ObjectKey(namespace: "shop", name: "web")).keys) == ["web"])
         #expect(store.get(namespace: "shop", name: "other")?["metadata"]?["name"]?.stringValue == "other")
-        store.writeThrough(Self.served(service), replacing: "999")
         #expect(store.count == 2)
+    }
+
+    @Test func writeThroughHoldsOnlyWhileTheCacheHasTheVersionTheWriteReplaced() throws {
+        let writer = StoreWriter<CachedChild>()
+        let store = ChildStore(writer.store)
+        let writeThrough = ClusterCache.WriteThrough(microservices: StoreWriter(), children: [.service: writer])
+        let children = try Self.desiredChildren().filter { $0["kind"]?.stringValue == ChildKind.service.rawValue }
+        let service = Self.served(try #require(children.first))   // resourceVersion 1042
+        var applied = service
+        applied["metadata"]?["resourceVersion"] = "1043"
+        writeThrough.wrote(.service, service, replacing: nil)
+        writeThrough.wrote(.service, applied, replacing: "999")   // the watch moved on meanwhile
+        let key = ObjectKey(namespace: "shop", name: "web")
+        #expect(store.compact.get(key)?.resourceVersion == "1042")
+        writeThrough.wrote(.service, applied, replacing: "1042")
+        #expect(store.compact.get(key)?.resourceVersion == "1043")
+        writeThrough.deleted(.service, key, replacing: "1042")
+        #expect(store.count == 1)
+        writeThrough.deleted(.service, key, replacing: "1043")
+        #expect(store.count == 0)
+        writeThrough.wrote(.deployment, service, replacing: nil)   // a kind it holds no writer of: nothing
     }
 
     /// The paths of every scalar below `value`.

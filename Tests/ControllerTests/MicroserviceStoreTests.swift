@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import OperatorRuntime
 import ShipshapeAPI
 import Testing
 @testable import Controller
@@ -37,17 +38,19 @@ import Testing
     }
 
     @Test func writeThroughOnlyReplacesTheVersionTheWriteReplaced() throws {
-        let store = MicroserviceStore()
+        let writer = StoreWriter<CachedMicroservice>()
+        let store = MicroserviceStore(writer.store)
+        let writeThrough = ClusterCache.WriteThrough(microservices: writer, children: [:])
         let listed = try Self.microservice(resourceVersion: "41", observedGeneration: nil)
-        store.compact.set(namespace: "shop", name: "web", try #require(CachedMicroservice(listed)))
+        writer.set(ObjectKey(namespace: "shop", name: "web"), try #require(CachedMicroservice(listed)))
         #expect(store.withStatusCount == 0)
         let written = try Self.microservice(resourceVersion: "42", observedGeneration: 3)
-        store.writeThrough(written, replacing: "41")
-        #expect(store.get(key: "shop/web") == written)
+        writeThrough.wroteStatus(written, replacing: "41")
+        #expect(store.get(ObjectKey(namespace: "shop", name: "web")) == written)
         #expect(store.withStatusCount == 1)
         // The watch delivered a later version meanwhile: a stale write does not replace it.
-        store.writeThrough(try Self.microservice(resourceVersion: "43", observedGeneration: 2), replacing: "41")
-        #expect(store.get(key: "shop/web")?.metadata.resourceVersion == "42")
+        writeThrough.wroteStatus(try Self.microservice(resourceVersion: "43", observedGeneration: 2), replacing: "41")
+        #expect(store.get(ObjectKey(namespace: "shop", name: "web"))?.metadata.resourceVersion == "42")
         #expect(store.values().map(\.key) == ["shop/web"])
     }
 }

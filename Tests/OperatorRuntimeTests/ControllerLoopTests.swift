@@ -16,11 +16,11 @@ final class ScriptedReconciler: Reconciler {
 
     struct Failure: Error {}
 
-    func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
+    func reconcile(_ key: ObjectKey, logger: Logger) async throws -> ReconcileAction {
         calls.withLock { $0 += 1 }
         switch behaviour {
         case .fail:
-            throw ControllerError.request(object: key, operation: "reconcile", cause: Failure())
+            throw ControllerError.request(object: "\(key)", operation: "reconcile", cause: Failure())
         case .block:
             do {
                 try await Task.sleep(for: .seconds(3600))
@@ -48,9 +48,9 @@ final class ScriptedReconciler: Reconciler {
     func leaseLossCancelsReconciles() async throws {
         let reconciler = ScriptedReconciler(.block)
         let leadership = Leadership(leading: true)
-        let queue = WorkQueue<String>()
+        let queue = WorkQueue<ObjectKey>()
         let controller = Controller(queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { true },
-                                    allKeys: { ["shop/a", "shop/b"] }, settings: .init(workers: 2, shutdownTimeout: .seconds(60)),
+                                    allKeys: { [ObjectKey(namespace: "shop", name: "a"), ObjectKey(namespace: "shop", name: "b")] }, settings: .init(workers: 2, shutdownTimeout: .seconds(60)),
                                     logger: Logger(label: "test"))
         let clock = ManualClock()
         try await run(controller) {
@@ -65,9 +65,9 @@ final class ScriptedReconciler: Reconciler {
     func shutdownDeadlineCancelsStragglers() async throws {
         let reconciler = ScriptedReconciler(.block)
         let clock = ManualClock()
-        let queue = WorkQueue<String>()
+        let queue = WorkQueue<ObjectKey>()
         let controller = Controller(queue: queue, reconciler: reconciler, leadership: Leadership(leading: true), isSynced: { true },
-                                    allKeys: { ["shop/a", "shop/b"] }, settings: .init(workers: 2, shutdownTimeout: .seconds(25)),
+                                    allKeys: { [ObjectKey(namespace: "shop", name: "a"), ObjectKey(namespace: "shop", name: "b")] }, settings: .init(workers: 2, shutdownTimeout: .seconds(25)),
                                     clock: clock, logger: Logger(label: "test"))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [controller], logger: Logger(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -89,8 +89,8 @@ final class ScriptedReconciler: Reconciler {
     func failuresAreRateLimited() async throws {
         let reconciler = ScriptedReconciler(.fail)
         let clock = ManualClock()
-        let keys = (0..<300).map { "shop/s\($0)" }
-        let queue = WorkQueue<String>(clock: clock)   // per key 5 ms doubling; overall 10 qps, burst 100
+        let keys = (0..<300).map { ObjectKey(namespace: "shop", name: "s\($0)") }
+        let queue = WorkQueue<ObjectKey>(clock: clock)   // per key 5 ms doubling; overall 10 qps, burst 100
         let controller = Controller(queue: queue, reconciler: reconciler, leadership: Leadership(leading: true), isSynced: { true },
                                     allKeys: { keys }, logger: Logger(label: "test"))
         try await run(controller) {

@@ -25,7 +25,7 @@ func object(_ name: String, _ version: String) -> JSONValue {
         let informer = Informer<JSONValue>(source: script.source, transform: { ListWatchSource.trimmed($0) }, handler: { change in
             let text: String
             switch change {
-            case .relisted(let old, let new): text = "relisted \(old.keys.sorted()) -> \(new.keys.sorted())"
+            case .relisted(let old, let new): text = "relisted \(old.keys.sorted().map(\.description)) -> \(new.keys.sorted().map(\.description))"
             case .upserted(let old, let new): text = "upserted \(new.objectKey) \(old == nil ? "new" : "changed")"
             case .deleted(let old): text = "deleted \(old.objectKey)"
             }
@@ -41,7 +41,7 @@ func object(_ name: String, _ version: String) -> JSONValue {
             "relisted [] -> [\"ns/a\", \"ns/b\"]", "upserted ns/c new", "deleted ns/a", "relisted [\"ns/b\", \"ns/c\"] -> [\"ns/d\"]",
         ])
         #expect(informer.hasSynced)
-        #expect(informer.store.get(key: "ns/d")?["metadata"]?["managedFields"] == nil)
+        #expect(informer.store.get(ObjectKey(namespace: "ns", name: "d"))?["metadata"]?["managedFields"] == nil)
     }
 }
 

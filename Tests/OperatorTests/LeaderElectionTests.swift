@@ -60,7 +60,7 @@ struct LeaderElectionTests {
             let lease = OperatorSettings.LeaseSettings(namespace: "shop", timings: Self.fast)
             try await harness.withOperator(try harness.makeOperator(identity: "standby", leaderElection: lease)) { standby in
                 try await harness.create(Fixtures.microservice("hello"))
-                try await eventually("the cache has it") { standby.cache.microservices.get(key: "shop/hello") != nil }
+                try await eventually("the cache has it") { standby.cache.microservices.get(ObjectKey(namespace: "shop", name: "hello")) != nil }
                 try await eventually("every cache has synced") { standby.isReady }
                 #expect(!standby.leadership.isLeading)
                 let childPaths = ChildKind.allCases.map { "/\($0.resource.resource)" } + ["/status"]

@@ -35,7 +35,7 @@ struct ReconcileTests {
 
                 try await harness.settle(shipshape)
                 await harness.sandbox.clearRequests()
-                for key in shipshape.cache.microservices.values().map(\.key) { await shipshape.queue.add(key) }
+                for key in shipshape.cache.microservices.values().map(\.objectKey) { await shipshape.queue.add(key) }
                 await harness.sandbox.dropWatches()   // and a relist
                 try await harness.settle(shipshape)
                 #expect(await harness.writes(excludingEvents: false) == [])

@@ -33,11 +33,13 @@ public final class ScriptedSource: Sendable {
             case .fail(let error)?: throw error
             default: throw CancellationError()
             }
-        }, watch: { version, deliver in
+        }, watch: { version in
             switch self.take("watch \(version)") {
             case .events(let inputs, let failure)?:
-                for input in inputs { await deliver(input) }
-                if let failure { throw failure }
+                let (stream, continuation) = AsyncThrowingStream.makeStream(of: ListWatchSource.Input.self)
+                for input in inputs { continuation.yield(input) }
+                continuation.finish(throwing: failure)
+                return stream
             case .fail(let error)?: throw error
             default: throw CancellationError()
             }

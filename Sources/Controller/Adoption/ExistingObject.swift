@@ -1,4 +1,5 @@
 import KubeModel
+import OperatorRuntime
 import ShipshapeAPI
 
 /// An object that already exists under the name of a child a Microservice wants, and whose it is.
@@ -24,7 +25,7 @@ public struct ExistingObject: Sendable, Hashable {
     public var name: String { value["metadata"]?["name"]?.stringValue ?? "" }
 
     /// Whose this object is, seen from the Microservice with key `key`.
-    public func holder(forMicroservice key: String) -> Holder {
+    public func holder(forMicroservice key: ObjectKey) -> Holder {
         if EnqueueMapping.owner(ofChild: value) == key { return .microservice }
         let controller = value["metadata"]?["ownerReferences"]?.arrayValue?.first { $0["controller"]?.boolValue == true }
         if let controller {
@@ -35,7 +36,7 @@ public struct ExistingObject: Sendable, Hashable {
 
     /// Why the Microservice `key` may not take this object over (with `adopt`), or nil when it may
     /// or already owns it; worded for a status condition and an Event.
-    public func conflict(forMicroservice key: String, adopt: Bool) -> String? {
+    public func conflict(forMicroservice key: ObjectKey, adopt: Bool) -> String? {
         switch holder(forMicroservice: key) {
         case .microservice: return nil
         case .unowned:

@@ -35,7 +35,7 @@ extension MicroserviceReconciler {
                 throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "read", cause: error)
             }
         }
-        let key = microservice.key, adopt = microservice.spec.adopt ?? false
+        let key = microservice.objectKey, adopt = microservice.spec.adopt ?? false
         let deployment = existing.first { $0.kind == .deployment }
         return Survey(
             desired: SelectorFitting.fitted(desired, toDeployment: deployment?.value),
@@ -64,8 +64,7 @@ extension MicroserviceReconciler {
                 metrics.childWrite(kind: existing.kind.rawValue, operation: "adopt")
             }
             // Cached as observed, so the apply that follows counts as an update of an existing object.
-            let store = cache.store(existing.kind)
-            store.writeThrough(current, replacing: store.get(namespace: namespace, name: name)?.resourceVersion)
+            cache.writeThrough.wrote(existing.kind, current, replacing: cache.store(existing.kind).get(namespace: namespace, name: name)?.resourceVersion)
             logger.info("adopting \(existing.kind.rawValue) \(name)")
             adopted.append(describe(existing))
         }

@@ -1,4 +1,5 @@
 import KubeModel
+import OperatorRuntime
 
 /// One child as the cache holds it: its projection (`ChildProjection`) as compact JSON text,
 /// one allocation instead of a tree of them (a Deployment as a `JSONValue` tree takes about ten
@@ -6,7 +7,7 @@ import KubeModel
 /// Microservice's key and the resourceVersion.
 public struct CachedChild: Sendable, Equatable {
     /// The key of the Microservice that owns it (`EnqueueMapping.owner(ofChild:)`), if any.
-    public let owner: String?
+    public let owner: ObjectKey?
     public let resourceVersion: String
     private let text: String
 

@@ -18,7 +18,7 @@ public final class ChildStore: Sendable {
     }
 
     /// The objects in `namespace` that the Microservice with key `owner` owns, by name.
-    public func objects(in namespace: String, ownedBy owner: String) -> [String: JSONValue] {
+    public func objects(in namespace: String, ownedBy owner: ObjectKey) -> [String: JSONValue] {
         compact.objects(in: namespace).filter { $0.value.owner == owner }.mapValues(\.value)
     }
 
@@ -26,23 +26,4 @@ public final class ChildStore: Sendable {
     public func values() -> [JSONValue] { compact.values().map(\.value) }
 
     public var count: Int { compact.count }
-
-    /// Stores `value`, compacted.
-    public func set(namespace: String, name: String, _ value: JSONValue) {
-        compact.set(namespace: namespace, name: name, CachedChild(value))
-    }
-
-    /// Removes `namespace/name`.
-    public func remove(namespace: String, name: String) {
-        compact.remove(namespace: namespace, name: name)
-    }
-
-    /// Puts what a write returned into the cache while it still holds the version the write
-    /// replaced (`replaced`, nil for an object that did not exist): once the watch has delivered
-    /// anything else, the cache is left to the watch. Versions are compared for equality only.
-    public func writeThrough(_ value: JSONValue, replacing replaced: String?) {
-        let (namespace, name) = ObjectKey.split(value.objectKey)
-        guard compact.get(namespace: namespace, name: name)?.resourceVersion == replaced else { return }
-        set(namespace: namespace, name: name, value)
-    }
 }

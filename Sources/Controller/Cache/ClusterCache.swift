@@ -10,16 +10,20 @@ import ShipshapeAPI
 /// and ConfigMaps (never their data). Change handlers turn each change into the keys to
 /// reconcile: watch events at normal priority, relists at low.
 public final class ClusterCache: ServiceLifecycle.Service, Sendable {
-    public typealias Enqueue = @Sendable (_ keys: [String], _ priority: WorkQueue<String>.Priority) async -> Void
+    public typealias Enqueue = @Sendable (_ keys: [ObjectKey], _ priority: WorkQueue<ObjectKey>.Priority) async -> Void
 
-    public let microservices = MicroserviceStore()
+    public let microservices: MicroserviceStore
     public let children: [ChildKind: ChildStore]
-    public let secrets = ObjectStore<JSONValue>()
-    public let configMaps = ObjectStore<JSONValue>()
+    public let secrets: ObjectStore<JSONValue>
+    public let configMaps: ObjectStore<JSONValue>
+    /// The writers of the Microservice and child stores, held for their informers (the
+    /// extension kinds' start later) and for `writeThrough`; users of the cache only read.
+    let microserviceWriter = StoreWriter<CachedMicroservice>()
+    let childWriters: [ChildKind: StoreWriter<CachedChild>]
     /// Microservice → the Microservices it depends on by name, and the reverse.
-    let dependencyIndex = ReferenceIndex()
-    /// Microservice → the Secrets and ConfigMaps it reads (`Secret/ns/name`), and the reverse.
-    let referenceIndex = ReferenceIndex()
+    let dependencyIndex = ReferenceIndex<ObjectKey>()
+    /// Microservice → the Secrets and ConfigMaps it reads, and the reverse.
+    let referenceIndex = ReferenceIndex<EnqueueMapping.Reference>()
     private let informers: [@Sendable () async -> Void]
     private let syncChecks: [@Sendable () -> Bool]
 
@@ -50,20 +54,21 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
             informers.append { await informer.run() }
             syncChecks.append { informer.hasSynced }
         }
-        let microservices = self.microservices
+        let microservices = microserviceWriter
+        self.microservices = MicroserviceStore(microservices.store)
         let dependencyIndex = self.dependencyIndex, referenceIndex = self.referenceIndex
-        let dependents: @Sendable (String) -> [String] = { dependencyIndex.sources(of: $0) }
-        let index: @Sendable (String, Microservice?) -> Void = { key, microservice in
+        let dependents: @Sendable (ObjectKey) -> [ObjectKey] = { dependencyIndex.sources(of: $0) }
+        let index: @Sendable (ObjectKey, Microservice?) -> Void = { key, microservice in
             dependencyIndex.set(key, targets: Set(microservice.map(EnqueueMapping.dependencies) ?? []))
             referenceIndex.set(key, targets: Set(microservice.map(EnqueueMapping.references) ?? []))
         }
         for source in sources.microservices {
-            add(Informer(source: source, store: microservices.compact, transform: { Self.decodeMicroservice($0, logger: logger).flatMap(CachedMicroservice.init) },
+            add(Informer(source: source, writer: microservices, transform: { Self.decodeMicroservice($0, logger: logger).flatMap(CachedMicroservice.init) },
                          handler: { change in
                 switch change {
                 case .relisted(let old, let new):
                     let changed = EnqueueMapping.changedKeys(old: old, new: new)
-                    var keys: [String] = []
+                    var keys: [ObjectKey] = []
                     for key in changed {
                         let (before, after) = (old[key]?.value, new[key]?.value)
                         index(key, after)
@@ -72,30 +77,34 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
                     await enqueue(keys, .low)
                 case .upserted(let old, let new):
                     guard let new = new.value else { return }
-                    index(new.key, new)
+                    index(new.objectKey, new)
                     await enqueue(EnqueueMapping.keys(old: old?.value, new: new, dependents: dependents), .normal)
                 case .deleted(let old):
                     guard let old = old.value else { return }
-                    index(old.key, nil)
+                    index(old.objectKey, nil)
                     await enqueue(EnqueueMapping.keys(old: old, new: nil, dependents: dependents), .normal)
                 }
             }, clock: clock, logger: logger))
         }
-        var childStores: [ChildKind: ChildStore] = [:]
+        var childStores: [ChildKind: ChildStore] = [:], childWriters: [ChildKind: StoreWriter<CachedChild>] = [:]
         for kind in ChildKind.allCases {
-            let store = ChildStore()
-            childStores[kind] = store
+            let writer = StoreWriter<CachedChild>()
+            (childStores[kind], childWriters[kind]) = (ChildStore(writer.store), writer)
             for source in sources.children[kind] ?? [] {
-                add(Informer(source: source, store: store.compact, transform: CachedChild.init, handler: Self.childHandler(enqueue), clock: clock, logger: logger))
+                add(Informer(source: source, writer: writer, transform: CachedChild.init, handler: Self.childHandler(enqueue), clock: clock, logger: logger))
             }
         }
         children = childStores
-        for (kind, store, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
-            let referencing: @Sendable (JSONValue) -> [String] = { object in
-                referenceIndex.sources(of: EnqueueMapping.referenceKey(kind: kind, object.objectKey))
+        self.childWriters = childWriters
+        let secrets = StoreWriter<JSONValue>(), configMaps = StoreWriter<JSONValue>()
+        self.secrets = secrets.store
+        self.configMaps = configMaps.store
+        for (kind, writer, kindSources) in [("Secret", secrets, sources.secrets), ("ConfigMap", configMaps, sources.configMaps)] {
+            let referencing: @Sendable (JSONValue) -> [ObjectKey] = { object in
+                referenceIndex.sources(of: EnqueueMapping.Reference(kind: kind, object.objectKey))
             }
             for source in kindSources {
-                add(Informer(source: source, store: store, transform: { $0 }, handler: { change in
+                add(Informer(source: source, writer: writer, transform: { $0 }, handler: { change in
                     switch change {
                     case .relisted(let old, let new):
                         let keys = EnqueueMapping.changedKeys(old: old, new: new).flatMap { key in
@@ -125,12 +134,17 @@ public final class ClusterCache: ServiceLifecycle.Service, Sendable {
         }
     }
 
-    /// The keys of the Microservices that depend on the one with key `key` by name.
-    public func dependents(of key: String) -> [String] { dependencyIndex.sources(of: key) }
+    /// The keys of the Microservices that depend on the one with `key` by name.
+    public func dependents(of key: ObjectKey) -> [ObjectKey] { dependencyIndex.sources(of: key) }
 
     /// The store of one child kind.
     public func store(_ kind: ChildKind) -> ChildStore {
         children[kind] ?? ChildStore()
+    }
+
+    /// The writer of one child kind's store.
+    func writer(_ kind: ChildKind) -> StoreWriter<CachedChild> {
+        childWriters[kind] ?? StoreWriter()
     }
 
     /// True once every informer has listed once (`/readyz`).

@@ -12,9 +12,9 @@ public final class MicroserviceStore: Sendable {
         self.compact = compact
     }
 
-    /// The Microservice with key `namespace/name`, if cached.
-    public func get(key: String) -> Microservice? {
-        compact.get(key: key)?.value
+    /// The Microservice with `key`, if cached.
+    public func get(_ key: ObjectKey) -> Microservice? {
+        compact.get(key)?.value
     }
 
     /// Every Microservice, in no particular order.
@@ -25,14 +25,4 @@ public final class MicroserviceStore: Sendable {
     public var withStatusCount: Int { compact.values().count(where: { $0.observedGeneration != nil }) }
 
     public var count: Int { compact.count }
-
-    /// Puts what a write returned into the cache while it still holds the version the write
-    /// replaced: once the watch has delivered anything else, the cache is left to the watch.
-    /// resourceVersions are opaque: compared for equality only.
-    public func writeThrough(_ microservice: Microservice, replacing replaced: String?) {
-        let (namespace, name) = ObjectKey.split(microservice.key)
-        guard compact.get(namespace: namespace, name: name)?.resourceVersion == replaced,
-              let cached = CachedMicroservice(microservice) else { return }
-        compact.set(namespace: namespace, name: name, cached)
-    }
 }

@@ -21,7 +21,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
     private let namespaces: [String]?
     private let cache: ClusterCache
     private let enqueue: ClusterCache.Enqueue
-    private let allKeys: @Sendable () -> [String]
+    private let allKeys: @Sendable () -> [ObjectKey]
     private let clock: any Clock<Duration>
     private let logger: Logger
     /// The informers running, per kind, for `hasSynced`.
@@ -31,7 +31,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
     ///   - namespaces: the namespaces watched (nil for all), where access is reviewed and informers list.
     ///   - enqueue: where the keys of `allKeys` go when the usable kinds change.
     public init(client: KubernetesClient, namespaces: [String]?, cache: ClusterCache, served: ServedExtensions = ServedExtensions(),
-                enqueue: @escaping ClusterCache.Enqueue, allKeys: @escaping @Sendable () -> [String],
+                enqueue: @escaping ClusterCache.Enqueue, allKeys: @escaping @Sendable () -> [ObjectKey],
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
         self.client = client
         self.namespaces = namespaces
@@ -137,10 +137,10 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
         let old = served.update(state)
         let usable = state.usable
         for kind in usable.sorted() where running[kind] == nil {
-            let store = cache.store(ChildKind(kind))
+            let writer = cache.writer(ChildKind(kind))
             let kindInformers = (namespaces.map { $0.map(Optional.some) } ?? [nil]).map { namespace in
                 Informer(source: .objects(client, kind.resourceType, namespace: namespace, labelSelector: ChildKind.managedBySelector),
-                         store: store.compact, transform: CachedChild.init, handler: ClusterCache.childHandler(enqueue), clock: clock, logger: logger)
+                         writer: writer, transform: CachedChild.init, handler: ClusterCache.childHandler(enqueue), clock: clock, logger: logger)
             }
             informers.withLock { $0[kind] = kindInformers }
             running[kind] = Task {
@@ -154,7 +154,7 @@ public final class ExtensionWatch: ServiceLifecycle.Service, Sendable {
             await task.value
             running[kind] = nil
             informers.withLock { $0[kind] = nil }
-            _ = cache.store(ChildKind(kind)).compact.replace(scope: nil, with: [:])
+            cache.writer(ChildKind(kind)).replace(scope: nil, with: [:])
         }
         guard old.usable != usable || old.forbidden != state.forbidden || !old.checked else { return }
         let names = { (kinds: Set<ExtensionKind>) in kinds.isEmpty ? "none" : kinds.sorted().map(\.kind).joined(separator: ", ") }

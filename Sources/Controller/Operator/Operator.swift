@@ -21,7 +21,7 @@ public struct OperatorSettings: Sendable {
     public var secretRotation: Bool
     /// How long a Microservice whose reconcile failed waits before the next attempt; by default
     /// controller-runtime's (per key 5 ms doubling to 1000 s, overall 10 qps with a burst of 100).
-    public var rateLimiter: any RateLimiter<String> = MaxOfRateLimiter<String>.controllerDefault()
+    public var rateLimiter: any RateLimiter<ObjectKey> = MaxOfRateLimiter<ObjectKey>.controllerDefault()
     /// Require Istio mTLS for every Microservice that does not set `mesh.mtls: disabled` (`run --mesh-mtls strict`).
     public var meshMTLSByDefault = false
 
@@ -52,7 +52,7 @@ public struct OperatorSettings: Sendable {
 public final class Operator: Sendable {
     public let metrics: OperatorMetrics
     public let cache: ClusterCache
-    public let queue: WorkQueue<String>
+    public let queue: WorkQueue<ObjectKey>
     public let leadership: Leadership
     public let controller: Controller
     public let elector: LeaderElector?
@@ -67,7 +67,7 @@ public final class Operator: Sendable {
                 metrics: OperatorMetrics = OperatorMetrics(), sources: ClusterCache.Sources? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
         self.metrics = metrics
-        let queue = WorkQueue<String>(rateLimiter: settings.rateLimiter)
+        let queue = WorkQueue<ObjectKey>(rateLimiter: settings.rateLimiter)
         self.queue = queue
         let enqueue: ClusterCache.Enqueue = { keys, priority in
             for key in keys {
@@ -84,14 +84,14 @@ public final class Operator: Sendable {
         let events = EventRecorder(client: client, instance: settings.identity, now: now, logger: logger)
         let microservices = cache.microservices
         let extensions = ExtensionWatch(client: client, namespaces: settings.namespaces, cache: cache, enqueue: enqueue,
-                                        allKeys: { microservices.values().map(\.key) }, logger: logger)
+                                        allKeys: { microservices.values().map(\.objectKey) }, logger: logger)
         self.extensions = extensions
         let reconciler = MicroserviceReconciler(
             client: client, cache: cache, events: events, metrics: metrics, now: now,
             extensions: ExtensionSettings(served: extensions.served, meshMTLSByDefault: settings.meshMTLSByDefault))
         controller = Controller(
             queue: queue, reconciler: reconciler, leadership: leadership, isSynced: { cache.hasSynced && extensions.hasSynced },
-            allKeys: { microservices.values().map(\.key) },
+            allKeys: { microservices.values().map(\.objectKey) },
             settings: Controller.Settings(name: "microservice", workers: settings.workers, shutdownTimeout: settings.shutdownTimeout),
             metrics: metrics, logger: logger)
         elector = settings.leaderElection.map { lease in

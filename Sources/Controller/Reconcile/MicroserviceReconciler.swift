@@ -36,10 +36,10 @@ public struct MicroserviceReconciler: Reconciler {
         self.extensions = extensions
     }
 
-    public func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction {
-        guard let microservice = cache.microservices.get(key: key), microservice.metadata.deletionTimestamp == nil else {
-            metrics.checklist(key, nil)
-            await events.forget(key)
+    public func reconcile(_ key: ObjectKey, logger: Logger) async throws -> ReconcileAction {
+        guard let microservice = cache.microservices.get(key), microservice.metadata.deletionTimestamp == nil else {
+            metrics.checklist(key.description, nil)
+            await events.forget(key.description)
             return .done   // gone: the API server's garbage collector removes the children
         }
         let found = extensions.served.current
@@ -51,7 +51,7 @@ public struct MicroserviceReconciler: Reconciler {
         let invalidSpec = issues.isEmpty ? nil : issues.map(\.description).joined(separator: "; ")
         let errorFindings = report.findings.contains { $0.severity == .error && !$0.isExempted }
         let blocked = invalidSpec != nil || (mode == .enforce && errorFindings)
-        metrics.checklist(key, blocked ? .blocked : errorFindings ? .failed : .passed)
+        metrics.checklist(key.description, blocked ? .blocked : errorFindings ? .failed : .passed)
         let rendered = render(microservice, served: found.usable)
         let desired = rendered.objects
         // A dependsOn naming a Microservice (or port) this operator does not know still renders
@@ -134,10 +134,10 @@ public struct MicroserviceReconciler: Reconciler {
 
     /// The Microservices `microservice` depends on, and those that depend on it.
     func peers(of microservice: Microservice) -> [Microservice] {
-        let key = microservice.key
-        var peers = EnqueueMapping.dependencies(of: microservice).filter { $0 != key }.compactMap { cache.microservices.get(key: $0) }
-        let known = Set(peers.map(\.key))
-        peers += cache.dependents(of: key).filter { $0 != key && !known.contains($0) }.compactMap { cache.microservices.get(key: $0) }
+        let key = microservice.objectKey
+        var peers = EnqueueMapping.dependencies(of: microservice).filter { $0 != key }.compactMap { cache.microservices.get($0) }
+        let known = Set(peers.map(\.objectKey))
+        peers += cache.dependents(of: key).filter { $0 != key && !known.contains($0) }.compactMap { cache.microservices.get($0) }
         return peers
     }
 
@@ -155,7 +155,7 @@ public struct MicroserviceReconciler: Reconciler {
             } catch {
                 throw ControllerError.request(object: "\(kind.rawValue) \(object.namespace)/\(object.name)", operation: "apply", cause: error)
             }
-            store.writeThrough(applied, replacing: observed?.resourceVersion)
+            cache.writeThrough.wrote(kind, applied, replacing: observed?.resourceVersion)
             metrics.childWrite(kind: kind.rawValue, operation: observed == nil ? "create" : "update")
             logger.info("\(observed == nil ? "created" : "updated") \(kind.rawValue) \(object.name)")
             if observed == nil {
@@ -175,7 +175,7 @@ public struct MicroserviceReconciler: Reconciler {
     /// Children of `microservice` in the cache (controller ownerReference or instance label).
     private func owned(by microservice: Microservice) -> [(kind: ChildKind, name: String, value: JSONValue)] {
         ChildKind.allCases.flatMap { kind in
-            cache.store(kind).objects(in: microservice.namespace, ownedBy: microservice.key).map { name, value in (kind, name, value) }
+            cache.store(kind).objects(in: microservice.namespace, ownedBy: microservice.objectKey).map { name, value in (kind, name, value) }
         }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
     }
 
@@ -193,7 +193,7 @@ public struct MicroserviceReconciler: Reconciler {
                 throw ControllerError.request(object: "\(child.kind.rawValue) \(microservice.namespace)/\(child.name)", operation: "delete",
                                               cause: error)
             }
-            cache.store(child.kind).remove(namespace: microservice.namespace, name: child.name)
+            cache.writeThrough.deleted(child.kind, ObjectKey(namespace: microservice.namespace, name: child.name), replacing: child.value.resourceVersion)
             metrics.childWrite(kind: child.kind.rawValue, operation: "delete")
             logger.info("deleted \(child.kind.rawValue) \(child.name), no longer desired")
             deleted.append("\(child.kind.rawValue) \(child.name)")
@@ -213,7 +213,7 @@ public struct MicroserviceReconciler: Reconciler {
             let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
                 .applyStatus(body, fieldManager: Self.fieldManager, force: true)
             if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
-                cache.microservices.writeThrough(updated, replacing: microservice.metadata.resourceVersion)
+                cache.writeThrough.wroteStatus(updated, replacing: microservice.metadata.resourceVersion)
             }
         } catch let error as KubeError where error.isNotFound {
             // Deleted meanwhile.

@@ -24,19 +24,19 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
         }
     }
 
-    public let queue: WorkQueue<String>
+    public let queue: WorkQueue<ObjectKey>
     private let reconciler: any Reconciler
     private let leadership: Leadership
     private let isSynced: @Sendable () -> Bool
     /// Every key the cache knows, queued at low priority on taking over.
-    private let allKeys: @Sendable () -> [String]
+    private let allKeys: @Sendable () -> [ObjectKey]
     private let settings: Settings
     private let metrics: any ControllerMetrics
     private let clock: any Clock<Duration>
     private let logger: Logger
 
-    public init(queue: WorkQueue<String>, reconciler: any Reconciler, leadership: Leadership, isSynced: @escaping @Sendable () -> Bool,
-                allKeys: @escaping @Sendable () -> [String], settings: Settings = Settings(), metrics: any ControllerMetrics = DiscardedControllerMetrics(),
+    public init(queue: WorkQueue<ObjectKey>, reconciler: any Reconciler, leadership: Leadership, isSynced: @escaping @Sendable () -> Bool,
+                allKeys: @escaping @Sendable () -> [ObjectKey], settings: Settings = Settings(), metrics: any ControllerMetrics = DiscardedControllerMetrics(),
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
         self.queue = queue
         self.reconciler = reconciler
@@ -125,7 +125,7 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
         }
     }
 
-    private func process(_ key: String) async {
+    private func process(_ key: ObjectKey) async {
         var logger = self.logger
         logger[metadataKey: "object"] = "\(key)"
         logger[metadataKey: "reconcileID"] = "\(ReconcileID.make())"

@@ -20,8 +20,10 @@ public struct ListWatchSource: Sendable {
     public typealias Input = WatchMachine<JSONValue>.Input
     /// Lists one page after `continueToken`.
     public typealias List = @Sendable (_ continueToken: String?) async throws -> Page
-    /// Watches from `resourceVersion`, delivering inputs until the watch ends (returns) or fails (throws).
-    public typealias Watch = @Sendable (_ resourceVersion: String, _ deliver: (Input) async -> Void) async throws -> Void
+    /// The inputs of one watch as they arrive: the sequence ends when the watch ends, and throws when it fails.
+    public typealias Inputs = any AsyncSequence<Input, any Error>
+    /// Opens a watch from `resourceVersion` (throws when the server refuses it).
+    public typealias Watch = @Sendable (_ resourceVersion: String) async throws -> Inputs
 
     /// `deployments.v1.apps in shop`, for logs.
     public let description: String
@@ -48,9 +50,9 @@ public struct ListWatchSource: Sendable {
                 return Page(items: page.items.map(trimmed), continueToken: page.metadata.continueToken,
                             resourceVersion: page.metadata.resourceVersion ?? "")
             },
-            watch: { version, deliver in
+            watch: { version in
                 let options = WatchOptions(labelSelector: labelSelector, resourceVersion: version, timeoutSeconds: watchTimeoutSeconds)
-                for try await event in try await resources.watch(options) { await deliver(input(event, trimmed)) }
+                return try await resources.watch(options).map { input($0, trimmed) }
             })
     }
 
@@ -66,9 +68,9 @@ public struct ListWatchSource: Sendable {
                 return Page(items: page.items.map(essentials), continueToken: page.metadata.continueToken,
                             resourceVersion: page.metadata.resourceVersion ?? "")
             },
-            watch: { version, deliver in
+            watch: { version in
                 let options = WatchOptions(resourceVersion: version, timeoutSeconds: watchTimeoutSeconds)
-                for try await event in try await resources.watchMetadata(options) { await deliver(input(event, essentials)) }
+                return try await resources.watchMetadata(options).map { input($0, essentials) }
             })
     }
 
@@ -113,8 +115,8 @@ extension JSONValue {
     /// `metadata.resourceVersion`, or "" when absent.
     public var resourceVersion: String { self["metadata"]?["resourceVersion"]?.stringValue ?? "" }
 
-    /// `namespace/name` from the metadata.
-    public var objectKey: String {
-        ObjectKey.make(self["metadata"]?["namespace"]?.stringValue ?? "", self["metadata"]?["name"]?.stringValue ?? "")
+    /// The namespace and name from the metadata.
+    public var objectKey: ObjectKey {
+        ObjectKey(namespace: self["metadata"]?["namespace"]?.stringValue ?? "", name: self["metadata"]?["name"]?.stringValue ?? "")
     }
 }

@@ -13,6 +13,6 @@ public enum ReconcileAction: Sendable, Equatable {
 /// Throwing retries the key as the queue's rate limiter says (never sooner than a server's
 /// Retry-After), except for a `ControllerError.terminal`.
 public protocol Reconciler: Sendable {
-    /// Reconciles the object with key `namespace/name`; `logger` carries the key and a reconcile id.
-    func reconcile(_ key: String, logger: Logger) async throws -> ReconcileAction
+    /// Reconciles the object with `key`; `logger` carries the key and a reconcile id.
+    func reconcile(_ key: ObjectKey, logger: Logger) async throws -> ReconcileAction
 }

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// A cache of one kind of object keyed by namespace and name, shared by the informer that
-/// writes it and the reconcilers that read it. A relist replaces a namespace's worth (or all)
-/// at once, so readers never see half of an old list and half of a new one.
+/// A cache of one kind of object keyed by namespace and name, read-only: only its `StoreWriter`,
+/// which the informers that keep it hold, changes it. A relist replaces a namespace's worth (or
+/// all) at once, so readers never see half of an old list and half of a new one.
 public final class ObjectStore<Value: Sendable>: Sendable {
     private let state = Mutex<[String: [String: Value]]>([:])
 
@@ -13,10 +13,9 @@ public final class ObjectStore<Value: Sendable>: Sendable {
         state.withLock { $0[namespace]?[name] }
     }
 
-    /// The object with key `namespace/name`.
-    public func get(key: String) -> Value? {
-        let (namespace, name) = ObjectKey.split(key)
-        return get(namespace: namespace, name: name)
+    /// The object with `key`.
+    public func get(_ key: ObjectKey) -> Value? {
+        get(namespace: key.namespace, name: key.name)
     }
 
     /// Every object in `namespace`, by name.
@@ -25,11 +24,11 @@ public final class ObjectStore<Value: Sendable>: Sendable {
     }
 
     /// Every object, by key.
-    public func all() -> [String: Value] {
+    public func all() -> [ObjectKey: Value] {
         state.withLock { namespaces in
-            var result: [String: Value] = [:]
+            var result: [ObjectKey: Value] = [:]
             for (namespace, objects) in namespaces {
-                for (name, value) in objects { result[ObjectKey.make(namespace, name)] = value }
+                for (name, value) in objects { result[ObjectKey(namespace: namespace, name: name)] = value }
             }
             return result
         }
@@ -42,18 +41,18 @@ public final class ObjectStore<Value: Sendable>: Sendable {
 
     public var count: Int { state.withLock { $0.values.reduce(0) { $0 + $1.count } } }
 
-    /// Stores `value`; returns what it replaced.
+    /// Stores `value` under `key`; returns what it replaced.
     @discardableResult
-    public func set(namespace: String, name: String, _ value: Value) -> Value? {
-        state.withLock { $0[namespace, default: [:]].updateValue(value, forKey: name) }
+    func set(_ key: ObjectKey, _ value: Value) -> Value? {
+        state.withLock { $0[key.namespace, default: [:]].updateValue(value, forKey: key.name) }
     }
 
-    /// Removes `namespace/name`; returns what was there.
+    /// Removes `key`; returns what was there.
     @discardableResult
-    public func remove(namespace: String, name: String) -> Value? {
+    func remove(_ key: ObjectKey) -> Value? {
         state.withLock { namespaces in
-            let removed = namespaces[namespace]?.removeValue(forKey: name)
-            if namespaces[namespace]?.isEmpty == true { namespaces[namespace] = nil }
+            let removed = namespaces[key.namespace]?.removeValue(forKey: key.name)
+            if namespaces[key.namespace]?.isEmpty == true { namespaces[key.namespace] = nil }
             return removed
         }
     }
@@ -61,16 +60,13 @@ public final class ObjectStore<Value: Sendable>: Sendable {
     /// Replaces every object of `scope` (one namespace, or all when nil) with `objects` (by
     /// key); returns the objects replaced, by key.
     @discardableResult
-    public func replace(scope: String?, with objects: [String: Value]) -> [String: Value] {
+    func replace(scope: String?, with objects: [ObjectKey: Value]) -> [ObjectKey: Value] {
         var grouped: [String: [String: Value]] = [:]
-        for (key, value) in objects {
-            let (namespace, name) = ObjectKey.split(key)
-            grouped[namespace, default: [:]][name] = value
-        }
+        for (key, value) in objects { grouped[key.namespace, default: [:]][key.name] = value }
         return state.withLock { namespaces in
-            var old: [String: Value] = [:]
+            var old: [ObjectKey: Value] = [:]
             for (namespace, objects) in namespaces where scope == nil || scope == namespace {
-                for (name, value) in objects { old[ObjectKey.make(namespace, name)] = value }
+                for (name, value) in objects { old[ObjectKey(namespace: namespace, name: name)] = value }
             }
             if let scope {
                 namespaces[scope] = grouped[scope]
@@ -80,15 +76,19 @@ public final class ObjectStore<Value: Sendable>: Sendable {
             return old
         }
     }
-}
 
-/// `namespace/name` keys, as work queues and caches use them.
-public enum ObjectKey {
-    public static func make(_ namespace: String, _ name: String) -> String { "\(namespace)/\(name)" }
-
-    /// The namespace and name of a key; a key without `/` is a cluster-scoped name.
-    public static func split(_ key: String) -> (namespace: String, name: String) {
-        guard let slash = key.firstIndex(of: "/") else { return ("", key) }
-        return (String(key[..<slash]), String(key[key.index(after: slash)...]))
+    /// Stores `value` (removes `key` when nil) if what is stored under `key` has the version
+    /// `expected` (nil: nothing stored), in one step; returns whether it did.
+    func update(_ key: ObjectKey, to value: Value?, ifVersion expected: String?, version: (Value) -> String?) -> Bool {
+        state.withLock { namespaces in
+            guard namespaces[key.namespace]?[key.name].flatMap(version) == expected else { return false }
+            if let value {
+                namespaces[key.namespace, default: [:]][key.name] = value
+            } else {
+                namespaces[key.namespace]?[key.name] = nil
+                if namespaces[key.namespace]?.isEmpty == true { namespaces[key.namespace] = nil }
+            }
+            return true
+        }
     }
 }

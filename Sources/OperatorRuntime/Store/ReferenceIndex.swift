@@ -1,12 +1,12 @@
 import Synchronization
 
-/// Which objects refer to which: for each source key, the targets it names, and the reverse,
-/// so "who refers to X" is a lookup, not a scan (the dependents of a Microservice, the
+/// Which objects refer to which: for each source, the targets it names, and the reverse, so
+/// "who refers to X" is a lookup, not a scan (the dependents of a Microservice, the
 /// Microservices that read a Secret). The informer's handler keeps it in step with its store.
-public final class ReferenceIndex: Sendable {
+public final class ReferenceIndex<Target: Hashable & Sendable>: Sendable {
     private struct State {
-        var targets: [String: Set<String>] = [:]
-        var sources: [String: Set<String>] = [:]
+        var targets: [ObjectKey: Set<Target>] = [:]
+        var sources: [Target: Set<ObjectKey>] = [:]
     }
 
     private let state = Mutex(State())
@@ -14,7 +14,7 @@ public final class ReferenceIndex: Sendable {
     public init() {}
 
     /// Records that `source` refers to exactly `targets` now (none: it is gone).
-    public func set(_ source: String, targets: Set<String>) {
+    public func set(_ source: ObjectKey, targets: Set<Target>) {
         state.withLock { state in
             let old = state.targets[source] ?? []
             guard old != targets else { return }
@@ -28,7 +28,7 @@ public final class ReferenceIndex: Sendable {
     }
 
     /// The sources that refer to `target`, sorted.
-    public func sources(of target: String) -> [String] {
+    public func sources(of target: Target) -> [ObjectKey] {
         state.withLock { ($0.sources[target] ?? []).sorted() }
     }
 }

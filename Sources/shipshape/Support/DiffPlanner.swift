@@ -73,7 +73,7 @@ struct DiffPlanner {
         let wanted = Set(desired.compactMap { ChildKind(rawValue: $0.kind) })
         plan.conflicts = ChildKind.core.compactMap { kind in
             guard wanted.contains(kind) else { return nil }
-            return existing[kind]?.conflict(forMicroservice: microservice.key, adopt: served.spec.adopt ?? false)
+            return existing[kind]?.conflict(forMicroservice: microservice.objectKey, adopt: served.spec.adopt ?? false)
         }
         guard plan.conflicts.isEmpty else { return plan }
         for object in SelectorFitting.fitted(desired, toDeployment: existing[.deployment]?.value) {
@@ -82,7 +82,7 @@ struct DiffPlanner {
             let stamped = ChildComparison.stamped(object.value)
             let current = existing[kind]
             let result: JSONValue
-            if let current, current.holder(forMicroservice: microservice.key) == .unowned {
+            if let current, current.holder(forMicroservice: microservice.objectKey) == .unowned {
                 result = try await resource.replace(OwnershipTransfer.adopted(current.value, kind: kind, desired: stamped),
                                                     options: WriteOptions(fieldManager: MicroserviceReconciler.fieldManager, dryRun: true))
             } else {
@@ -91,7 +91,7 @@ struct DiffPlanner {
             plan.objects.append(ObjectDiff(name: Self.fileName(kind.resource, namespace, object.name), live: current?.value, merged: result))
         }
         // Children it owns and no longer wants are pruned.
-        for (kind, current) in existing where !wanted.contains(kind) && current.holder(forMicroservice: microservice.key) == .microservice {
+        for (kind, current) in existing where !wanted.contains(kind) && current.holder(forMicroservice: microservice.objectKey) == .microservice {
             plan.objects.append(ObjectDiff(name: Self.fileName(kind.resource, namespace, current.name), live: current.value, merged: nil))
         }
         return plan
