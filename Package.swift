@@ -50,7 +50,7 @@ let package = Package(
         // Pure: Microservices -> Kubernetes objects.
         .target(name: "Render", dependencies: ["ShipshapeAPI", "KubeModel"]),
         // Pure: the production checklist over Microservices and workloads.
-        .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel"]),
+        .target(name: "Checklist", dependencies: ["ShipshapeAPI", "KubeModel", "KubeSchema"]),
         // Pure: existing Deployments (and the objects around them) -> Microservices, with what
         // could not be expressed and what adoption would change.
         .target(name: "Import", dependencies: ["ShipshapeAPI", "Render", "Checklist", "KubeModel"]),
@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeModel"]),
         .testTarget(name: "ShipshapeAPITests", dependencies: ["ShipshapeAPI", "KubeSchema", "CEL"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
-        .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel"]),
+        .testTarget(name: "ChecklistTests", dependencies: ["Checklist", "Render", "ShipshapeAPI", "KubeModel", "KubeSchema"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Render", "ShipshapeAPI", "KubeModel"]),
         // Test support shared by test targets: a seeded generator and JSON mutation for fuzzing, a
         // manual clock, a scripted list/watch source.

@@ -1,14 +1,19 @@
 import KubeModel
+import KubeSchema
 import ShipshapeAPI
 
 /// The production checklist: judges Microservice specs and Kubernetes workloads against the
 /// rule catalogue. Pure: no I/O, no clock; the same input always gives the same result.
 public struct Checklist: Sendable {
     public let options: ChecklistOptions
+    /// The Kubernetes schemas `schema-valid` judges whole workloads against (a cluster's
+    /// `/openapi/v3` documents); nil judges only the fields the rules read.
+    public let schemas: OpenAPISchemas?
     private let definitions: [RuleDefinition]
 
-    public init(options: ChecklistOptions = .init()) {
+    public init(options: ChecklistOptions = .init(), schemas: OpenAPISchemas? = nil) {
         self.options = options
+        self.schemas = schemas
         self.definitions = Catalogue.definitions.filter { options.selects($0.rule) }
     }
 
@@ -52,7 +57,7 @@ public struct Checklist: Sendable {
     }
 
     func check(_ workload: Workload, inventory: Inventory) -> ObjectReport {
-        let subject = WorkloadSubject(workload, inventory: inventory, options: options)
+        let subject = WorkloadSubject(workload, inventory: inventory, options: options, schemas: schemas)
         return report(workload.ref, exemptions: subject.exemptions) { $0.workload(subject) }
     }
 

@@ -1,10 +1,14 @@
 extension JSONValue {
     /// The value as JSON text. `indent` > 0 pretty-prints with that many spaces per level
     /// (kubectl prints 4); 0 prints compactly. Key order is the object's own order.
-    public func jsonText(indent: Int = 0) -> String {
+    public func jsonText(indent: Int = 0) -> String { jsonText(indent: indent, level: 0) }
+
+    /// The value as it is printed nested `level` deep in pretty-printed JSON (its inner lines
+    /// indented from there; the first line not), to write a long document a piece at a time.
+    public func jsonText(indent: Int, level: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
-        writeJSON(into: &out, indent: indent, level: 0)
+        writeJSON(into: &out, indent: indent, level: level)
         return String(decoding: out, as: UTF8.self)
     }
 

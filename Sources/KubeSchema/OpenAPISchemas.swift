@@ -17,8 +17,9 @@ public struct OpenAPISchemas: Sendable {
     public let documentFiles: [String: String]
     private let schemaNames: [GroupVersionKind: String]
 
-    /// Reads every `*.json` document in `directory`.
-    public init(directory: String) throws(SchemaFileError) {
+    /// Reads every `*.json` document in `directory` (files named as `kubectl` saves
+    /// `/openapi/v3`: `apis__apps__v1_openapi.json`), or only those served at `paths` when given.
+    public init(directory: String, paths: Set<String>? = nil) throws(SchemaFileError) {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
@@ -26,22 +27,32 @@ public struct OpenAPISchemas: Sendable {
             throw SchemaFileError(path: directory, message: "cannot list the directory: \(error)")
         }
         guard !files.isEmpty else { throw SchemaFileError(path: directory, message: "no OpenAPI documents (*.json)") }
+        var documents: [(path: String, source: String, document: JSONValue)] = []
+        for file in files {
+            let path = directory + "/" + file
+            let served = file.replacingOccurrences(of: "_openapi.json", with: "").replacingOccurrences(of: "__", with: "/")
+            guard paths?.contains(served) ?? true else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SchemaFileError(path: path, message: "cannot read the file")
+            }
+            do { documents.append((served, path, try JSONValue(parsingJSON: data))) } catch {
+                throw SchemaFileError(path: path, message: error.description)
+            }
+        }
+        try self.init(documents: documents)
+    }
+
+    /// Indexes documents already read: each with the path the API server serves it at
+    /// (`apis/apps/v1`) and where it came from (a file, a URL), which errors name.
+    public init(documents: [(path: String, source: String, document: JSONValue)]) throws(SchemaFileError) {
         var components: [String: JSONValue] = [:]
         var names: [GroupVersionKind: String] = [:]
         var documentFiles: [String: String] = [:]
         var descriptions: [String: [String: String]] = [:]
-        for file in files {
-            let path = directory + "/" + file
-            documentFiles[file.replacingOccurrences(of: "_openapi.json", with: "").replacingOccurrences(of: "__", with: "/")] = path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SchemaFileError(path: path, message: "cannot read the file")
-            }
-            let document: JSONValue
-            do { document = try JSONValue(parsingJSON: data) } catch {
-                throw SchemaFileError(path: path, message: error.description)
-            }
+        for (served, source, document) in documents {
+            documentFiles[served] = source
             guard let schemas = document["components"]?["schemas"]?.objectValue else {
-                throw SchemaFileError(path: path, message: "no components.schemas")
+                throw SchemaFileError(path: source, message: "no components.schemas")
             }
             for (name, schema) in schemas {
                 components[name] = Self.withoutDescriptions(schema)

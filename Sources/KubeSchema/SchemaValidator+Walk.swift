@@ -19,21 +19,23 @@ extension SchemaValidator {
                 case .integer, .string: return value
                 case .number where value.intValue != nil: return value
                 default:
-                    fail(.type, path, "Invalid value: \(value.jsonText()): must be an integer or a string")
+                    fail(.type, path, "Invalid value: \(value.jsonText()): must be an integer or a string", expectedType: "integer or string")
                     return value
                 }
             }
             if let alternatives = (schema["oneOf"] ?? schema["anyOf"])?.arrayValue, schema["type"] == nil {
                 let types = alternatives.compactMap { validator.resolved($0)["type"]?.stringValue }
                 if !types.isEmpty, !types.contains(where: { Self.matches(value, type: $0) }) {
-                    fail(.type, path, "Invalid value: \(value.jsonText()): must be of type \(types.joined(separator: " or "))")
+                    fail(.type, path, "Invalid value: \(value.jsonText()): must be of type \(types.joined(separator: " or "))",
+                         expectedType: types.joined(separator: " or "))
                 }
                 return value
             }
             let type = schema["type"]?.stringValue ?? (schema["properties"] != nil ? "object" : nil)
             guard let type else { return value }
             guard Self.matches(value, type: type) else {
-                fail(.type, path, "Invalid value: \"\(value.typeName)\": \(Self.describe(path)) in body must be of type \(type): \"\(value.typeName)\"")
+                fail(.type, path, "Invalid value: \"\(value.typeName)\": \(Self.describe(path)) in body must be of type \(type): \"\(value.typeName)\"",
+                     expectedType: type)
                 return value
             }
             checkEnum(value, schema, path)
@@ -136,8 +138,8 @@ extension SchemaValidator {
             }
         }
 
-        private mutating func fail(_ kind: SchemaViolation.Kind, _ path: FieldPath, _ message: String) {
-            violations.append(SchemaViolation(kind, at: path, message))
+        private mutating func fail(_ kind: SchemaViolation.Kind, _ path: FieldPath, _ message: String, expectedType: String? = nil) {
+            violations.append(SchemaViolation(kind, at: path, message, expectedType: expectedType))
         }
 
         static func matches(_ value: JSONValue, type: String) -> Bool {

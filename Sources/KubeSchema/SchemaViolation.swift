@@ -25,11 +25,14 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     public var path: FieldPath
     /// The message without the path, as in a Status cause (`Required value`).
     public var message: String
+    /// For a `.type` violation, the JSON type(s) the schema asks for (`integer`, `integer or string`).
+    public var expectedType: String?
 
-    public init(_ kind: Kind, at path: FieldPath, _ message: String) {
+    public init(_ kind: Kind, at path: FieldPath, _ message: String, expectedType: String? = nil) {
         self.kind = kind
         self.path = path
         self.message = message
+        self.expectedType = expectedType
     }
 
     /// `path: message`, as the API server prints a field error.

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 import ShipshapeAPI
 
 /// A workload under judgement, with the audit's other objects for context.
@@ -14,9 +15,12 @@ struct WorkloadSubject: Sendable {
     let autoscaler: ContextObject?
     /// The mesh is detected or mTLS required cluster-wide (`mtls-enforced` applies).
     let meshApplies: Bool
+    /// The schemas `schema-valid` judges against (nil: the fields the rules read).
+    let schemas: OpenAPISchemas?
 
-    init(_ workload: Workload, inventory: Inventory, options: ChecklistOptions) {
+    init(_ workload: Workload, inventory: Inventory, options: ChecklistOptions, schemas: OpenAPISchemas?) {
         self.workload = workload
+        self.schemas = schemas
         self.inventory = inventory
         self.exemptions = ExemptionClaim.annotated(in: workload)
         self.level = options.level

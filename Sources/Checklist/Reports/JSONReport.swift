@@ -12,23 +12,34 @@ import KubeModel
 ///       "skipped": [ { "kind", "apiVersion", "namespace", "name", "file", "document", "line", "reason" } ],
 ///       "summary": { "objects", "errors", "warnings", "exempted", "passed", "score", "invalid",
 ///                    "skipped": { kind: count }, "rules": { id: { "passed", "failed", "exempted" } } } }
+///
+/// Written object by object (`ReportWriter`): the heading up to the objects' `[`, each object,
+/// then the rest; the same text as the whole value printed with an indent of 2.
 struct JSONReport {
-    let result: AuditResult
     let sources: SourceLookup
 
-    var value: JSONValue {
-        .object([
-            "schemaVersion": 1,
-            "objects": .array(result.reports.map(object)),
-            "invalid": .array(result.invalidInputs.map(Self.problem)),
-            "skipped": .array(result.skipped.map(skipped)),
-            "summary": summary,
-        ])
+    static let heading = "{\n  \"schemaVersion\": 1,\n  \"objects\": ["
+
+    /// One element of `objects`, with the comma before it unless it is the first.
+    func object(_ report: ObjectReport, first: Bool) -> String {
+        (first ? "\n    " : ",\n    ") + object(report).jsonText(indent: 2, level: 2)
+    }
+
+    /// The end of `objects`, then `invalid`, `skipped` and `summary`.
+    func ending(_ result: AuditResult, totals: ReportTotals) -> String {
+        var text = totals.objects == 0 ? "]" : "\n  ]"
+        let members: [(String, JSONValue)] = [
+            ("invalid", .array(result.invalidInputs.map(Self.problem))),
+            ("skipped", .array(result.skipped.map(skipped))),
+            ("summary", summary(result, totals: totals)),
+        ]
+        for (key, value) in members { text += ",\n  \"\(key)\": " + value.jsonText(indent: 2, level: 1) }
+        return text + "\n}\n"
     }
 
     private func object(_ report: ObjectReport) -> JSONValue {
         var object = Self.identity(report.object)
-        if let position = result.position(of: report.object, in: sources) {
+        if let position = AuditResult.position(of: report.object, in: sources) {
             object["file"] = .string(position.file)
             object["document"] = .integer(position.document)
             object["line"] = position.line.map(JSONValue.integer)
@@ -53,7 +64,7 @@ struct JSONReport {
         object["apiVersion"] = skipped.apiVersion.map(JSONValue.string)
         object["namespace"] = skipped.object.namespace.map(JSONValue.string)
         object["name"] = .string(skipped.object.name)
-        if let position = result.position(of: skipped.object, in: sources) {
+        if let position = AuditResult.position(of: skipped.object, in: sources) {
             object["file"] = .string(position.file)
             object["document"] = .integer(position.document)
             object["line"] = position.line.map(JSONValue.integer)
@@ -73,7 +84,7 @@ struct JSONReport {
         object["path"] = .string(finding.path.description)
         object["message"] = .string(finding.message)
         object["remediation"] = .string(finding.remediation)
-        if let position = result.position(of: finding, in: sources) {
+        if let position = AuditResult.position(of: finding, in: sources) {
             object["file"] = .string(position.file)
             object["line"] = position.line.map(JSONValue.integer)
         }
@@ -81,18 +92,18 @@ struct JSONReport {
         return .object(object)
     }
 
-    private var summary: JSONValue {
+    private func summary(_ result: AuditResult, totals: ReportTotals) -> JSONValue {
         var rules = JSONObject()
-        for (id, counts) in result.ruleCounts.sorted(by: { $0.key < $1.key }) {
+        for (id, counts) in totals.ruleCounts.sorted(by: { $0.key < $1.key }) {
             rules[id] = ["passed": .integer(counts.passed), "failed": .integer(counts.failed), "exempted": .integer(counts.exempted)]
         }
         return .object([
-            "objects": .integer(result.reports.count),
-            "errors": .integer(result.count(.error)),
-            "warnings": .integer(result.count(.warning)),
-            "exempted": .integer(result.reports.map(\.exempted.count).reduce(0, +)),
-            "passed": .integer(result.reports.map(\.passed.count).reduce(0, +)),
-            "score": .integer(result.score),
+            "objects": .integer(totals.objects),
+            "errors": .integer(totals.errors),
+            "warnings": .integer(totals.warnings),
+            "exempted": .integer(totals.exempted),
+            "passed": .integer(totals.passed),
+            "score": .integer(totals.score),
             "invalid": .integer(result.invalidInputs.count),
             "skipped": .object(JSONObject(result.skippedKinds.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) })),
             "rules": .object(rules),

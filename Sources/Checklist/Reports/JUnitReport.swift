@@ -2,30 +2,38 @@
 /// (a failure for a failed rule, skipped for an exempted one); a testsuite `invalid input` with
 /// an errored testcase per unreadable document, and `skipped` with a skipped testcase per object
 /// not judged.
+///
+/// Written object by object (`ReportWriter`): the `testsuites` element carries the counts, so
+/// its heading is written last.
 struct JUnitReport {
-    let result: AuditResult
     let sources: SourceLookup
 
-    var text: String {
-        let results = result.reports.flatMap(\.results)
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let skipped = result.listedSkipped
-        let tests = results.count + result.invalidInputs.count + skipped.count
-        xml += "<testsuites name=\"shipshape audit\"\(counts(results, tests: tests, errors: result.invalidInputs.count, skipped: skipped.count))>\n"
-        for report in result.reports { xml += suite(report) }
-        if !result.invalidInputs.isEmpty { xml += invalidSuite }
-        if !skipped.isEmpty { xml += skippedSuite(skipped) }
-        return xml + "</testsuites>\n"
+    /// The XML declaration and the `testsuites` element with every count.
+    func heading(_ result: AuditResult, totals: ReportTotals) -> String {
+        let skipped = result.listedSkipped.count
+        let tests = totals.results + result.invalidInputs.count + skipped
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"shipshape audit\""
+            + counts(tests: tests, failures: totals.failedResults, errors: result.invalidInputs.count, skipped: totals.exempted + skipped) + ">\n"
     }
 
-    private func counts(_ results: [RuleResult], tests: Int? = nil, errors: Int = 0, skipped extra: Int = 0) -> String {
+    /// The invalid input and skipped suites, and the end of the document.
+    func ending(_ result: AuditResult) -> String {
+        let skipped = result.listedSkipped
+        return (result.invalidInputs.isEmpty ? "" : invalidSuite(result)) + (skipped.isEmpty ? "" : skippedSuite(skipped)) + "</testsuites>\n"
+    }
+
+    private func counts(tests: Int, failures: Int, errors: Int = 0, skipped: Int) -> String {
+        " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+    }
+
+    private func counts(_ results: [RuleResult]) -> String {
         let failures = results.filter { $0.outcome == .failed }.count
-        let skipped = results.filter { if case .exempted = $0.outcome { true } else { false } }.count + extra
-        return " tests=\"\(tests ?? results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        let skipped = results.filter { if case .exempted = $0.outcome { true } else { false } }.count
+        return counts(tests: results.count, failures: failures, skipped: skipped)
     }
 
     /// One errored testcase per invalid document, named by its location.
-    private var invalidSuite: String {
+    private func invalidSuite(_ result: AuditResult) -> String {
         let count = result.invalidInputs.count
         var xml = "  <testsuite name=\"invalid input\" tests=\"\(count)\" failures=\"0\" errors=\"\(count)\" skipped=\"0\">\n"
         for problem in result.invalidInputs {
@@ -42,7 +50,7 @@ struct JUnitReport {
     private func skippedSuite(_ skipped: [SkippedObject]) -> String {
         var xml = "  <testsuite name=\"skipped\" tests=\"\(skipped.count)\" failures=\"0\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
         for object in skipped {
-            let position = result.position(of: object.object, in: sources)
+            let position = AuditResult.position(of: object.object, in: sources)
             let file = position.map { " file=\"\(Self.escape($0.file))\"" + ($0.line.map { " line=\"\($0)\"" } ?? "") } ?? ""
             xml += "    <testcase name=\"\(Self.escape(AuditResult.label(object)))\" classname=\"skipped\"\(file)>\n"
             xml += "      <skipped message=\"\(Self.escape(object.reason))\"/>\n"
@@ -51,9 +59,10 @@ struct JUnitReport {
         return xml + "  </testsuite>\n"
     }
 
-    private func suite(_ report: ObjectReport) -> String {
+    /// One object's testsuite.
+    func suite(_ report: ObjectReport) -> String {
         let name = Self.escape(report.object.description)
-        let file = result.position(of: report.object, in: sources).map { " file=\"\(Self.escape($0.file))\"" } ?? ""
+        let file = AuditResult.position(of: report.object, in: sources).map { " file=\"\(Self.escape($0.file))\"" } ?? ""
         var xml = "  <testsuite name=\"\(name)\"\(counts(report.results))\(file)>\n"
         for ruleResult in report.results {
             xml += "    <testcase name=\"\(Self.escape(ruleResult.rule))\" classname=\"\(name)\""
@@ -65,7 +74,7 @@ struct JUnitReport {
                 xml += ">\n      <skipped message=\"\(Self.escape("exempted: \(reason)"))\"/>\n"
             case .failed:
                 let details = ruleResult.findings.map { finding in
-                    (result.position(of: finding, in: sources).map { "\($0.description): " } ?? "") + finding.message
+                    (AuditResult.position(of: finding, in: sources).map { "\($0.description): " } ?? "") + finding.message
                 } + ["fix: " + (ruleResult.findings.first?.remediation ?? "")]
                 xml += ">\n      <failure message=\"\(Self.escape(ruleResult.findings.first?.message ?? ""))\""
                     + " type=\"\(ruleResult.severity.rawValue)\">\(Self.escape(details.joined(separator: "\n")))</failure>\n"

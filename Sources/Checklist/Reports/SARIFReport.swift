@@ -4,29 +4,50 @@ import KubeModel
 /// a result per finding located at its file and line; exempted findings carry a suppression.
 /// Each invalid document is an error result of the `invalid-input` rule at its location; each
 /// skipped object a note among the invocation's notifications.
+///
+/// Written object by object (`ReportWriter`): the run's results are its last member, after the
+/// invocation's skipped notifications, so the heading (up to the results' `[`) is written last.
 struct SARIFReport {
     static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     static let informationURI = "https://github.com/shipshape-dev/shipshape"
 
-    let result: AuditResult
     let sources: SourceLookup
 
-    var value: JSONValue {
+    /// The document up to the run's `"results": [`, with the skipped objects' notifications.
+    func heading(_ result: AuditResult) -> String {
         let driver: JSONValue = [
             "name": "shipshape",
             "informationUri": .string(Self.informationURI),
             "rules": .array(Catalogue.rules.map(Self.descriptor) + [Self.invalidInputDescriptor]),
         ]
-        let results = result.reports.flatMap(\.allFindings).map(sarifResult) + result.invalidInputs.map(Self.invalidResult)
         let invocation: JSONValue = [
             "executionSuccessful": true,
             "toolExecutionNotifications": .array(result.listedSkipped.map(skippedNotification)),
         ]
-        return [
-            "$schema": .string(Self.schema),
-            "version": "2.1.0",
-            "runs": [["tool": ["driver": driver], "invocations": [invocation], "results": .array(results)]],
-        ]
+        return "{\n  \"$schema\": " + JSONValue.string(Self.schema).jsonText(indent: 2, level: 1)
+            + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": "
+            + JSONValue.object(["driver": driver]).jsonText(indent: 2, level: 3)
+            + ",\n      \"invocations\": " + JSONValue.array([invocation]).jsonText(indent: 2, level: 3)
+            + ",\n      \"results\": ["
+    }
+
+    /// Results for `findings`, after `count` results already written.
+    func results(_ findings: [Finding], after count: Int) -> String {
+        elements(findings.map(sarifResult), after: count)
+    }
+
+    /// The invalid inputs' results, after `count` results, and the end of the document.
+    func ending(_ result: AuditResult, after count: Int) -> String {
+        let invalid = result.invalidInputs.map(Self.invalidResult)
+        return elements(invalid, after: count) + (count + invalid.count == 0 ? "]" : "\n      ]") + "\n    }\n  ]\n}\n"
+    }
+
+    private func elements(_ values: [JSONValue], after count: Int) -> String {
+        var text = ""
+        for (offset, value) in values.enumerated() {
+            text += (count + offset == 0 ? "\n        " : ",\n        ") + value.jsonText(indent: 2, level: 4)
+        }
+        return text
     }
 
     private static let ruleIndex = Dictionary(uniqueKeysWithValues: Catalogue.rules.enumerated().map { ($1.id, $0) })
@@ -86,7 +107,7 @@ struct SARIFReport {
             "level": "note",
             "message": ["text": .string("skipped \(AuditResult.label(skipped)): \(skipped.reason)")],
         ]
-        if let position = result.position(of: skipped.object, in: sources) {
+        if let position = AuditResult.position(of: skipped.object, in: sources) {
             notification["locations"] = [["physicalLocation": Self.physicalLocation(file: position.file, line: position.line)]]
         }
         return .object(notification)
@@ -99,7 +120,7 @@ struct SARIFReport {
                 "kind": "resource",
             ]],
         ]
-        if let position = result.position(of: finding, in: sources) {
+        if let position = AuditResult.position(of: finding, in: sources) {
             location["physicalLocation"] = Self.physicalLocation(file: position.file, line: position.line)
         }
         var object: JSONObject = [

@@ -23,14 +23,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension AuditResult {
-    /// The result in `format`. `color` (ANSI) applies to the table only.
+    /// The result in `format`. `color` (ANSI) applies to the table only. The text a
+    /// `ReportWriter` writes for the same objects, in one piece.
     public func formatted(as format: ReportFormat, sources: @escaping SourceLookup = { _ in nil }, color: Bool = false) -> String {
-        switch format {
-        case .table: return TableReport(result: self, sources: sources, color: color).text
-        case .json: return JSONReport(result: self, sources: sources).value.jsonText(indent: 2) + "\n"
-        case .sarif: return SARIFReport(result: self, sources: sources).value.jsonText(indent: 2) + "\n"
-        case .junit: return JUnitReport(result: self, sources: sources).text
-        }
+        var writer = ReportWriter(format: format, color: color)
+        var objects = ""
+        for report in reports { objects += writer.object(report, sources: sources) }
+        let unjudged = self.unjudged
+        return writer.heading(unjudged, sources: sources) + objects + writer.ending(unjudged, sources: sources)
     }
 }
 
@@ -49,12 +49,12 @@ struct SourcePosition: Hashable {
 
 extension AuditResult {
     /// Where a finding's field is written.
-    func position(of finding: Finding, in sources: SourceLookup) -> SourcePosition? {
+    static func position(of finding: Finding, in sources: SourceLookup) -> SourcePosition? {
         position(of: finding.pathObject, at: finding.path, in: sources)
     }
 
     /// Where an object (or one of its fields) is written.
-    func position(of object: ObjectRef, at path: FieldPath = .root, in sources: SourceLookup) -> SourcePosition? {
+    static func position(of object: ObjectRef, at path: FieldPath = .root, in sources: SourceLookup) -> SourcePosition? {
         sources(object).map { SourcePosition(file: $0.file, document: $0.document, line: $0.line(of: path)) }
     }
 }

@@ -1,22 +1,21 @@
-/// The human report: findings grouped by object, a summary per object and overall.
+/// The human report: findings grouped by object, a summary per object and overall; written
+/// object by object (`ReportWriter`), every line ending in a newline.
 struct TableReport {
-    let result: AuditResult
     let sources: SourceLookup
     let color: Bool
 
-    var text: String {
-        var lines: [String] = []
-        for report in result.reports {
-            lines += self.lines(for: report)
-            lines.append("")
-        }
-        lines += unjudged
-        lines.append(summary)
-        return lines.joined(separator: "\n") + "\n"
+    /// One object's lines and the blank line after them.
+    func object(_ report: ObjectReport) -> String {
+        (lines(for: report) + [""]).map { $0 + "\n" }.joined()
+    }
+
+    /// The invalid documents and skipped objects, then the summary line.
+    func ending(_ unjudged: AuditResult, totals: ReportTotals) -> String {
+        (self.unjudged(unjudged) + [summary(unjudged, totals: totals)]).map { $0 + "\n" }.joined()
     }
 
     private func lines(for report: ObjectReport) -> [String] {
-        let position = result.position(of: report.object, in: sources).map { "  (\($0.description))" } ?? ""
+        let position = AuditResult.position(of: report.object, in: sources).map { "  (\($0.description))" } ?? ""
         var lines = [paint("\(report.object)", .bold) + position + "  score \(report.score)"]
         let findings = report.allFindings
         let ruleWidth = findings.map(\.rule.count).max() ?? 0
@@ -25,7 +24,7 @@ struct TableReport {
             if case .exempted = finding.status { (label, tone) = ("exempt", .cyan) } else {
                 (label, tone) = (finding.severity.rawValue, finding.severity == .error ? .red : .yellow)
             }
-            let location = result.position(of: finding, in: sources).map { "  \($0.description)" } ?? ""
+            let location = AuditResult.position(of: finding, in: sources).map { "  \($0.description)" } ?? ""
             var line = "  " + paint(label.padding(to: 7), tone) + "  " + finding.rule.padding(to: ruleWidth) + location + "  " + finding.message
             if case .exempted(let reason) = finding.status { line += paint("  (exempted: \(reason))", .dim) }
             lines.append(line)
@@ -40,7 +39,7 @@ struct TableReport {
     }
 
     /// Invalid documents and skipped objects, each with its location and reason.
-    private var unjudged: [String] {
+    private func unjudged(_ result: AuditResult) -> [String] {
         let skipped = result.listedSkipped
         guard !result.invalidInputs.isEmpty || !skipped.isEmpty else { return [] }
         var lines = [paint("Not judged", .bold)]
@@ -48,24 +47,22 @@ struct TableReport {
             lines.append("  " + paint("invalid".padding(to: 7), .red) + "  " + problem.description)
         }
         for object in skipped {
-            let location = result.position(of: object.object, in: sources).map { "\($0.description)  " } ?? ""
+            let location = AuditResult.position(of: object.object, in: sources).map { "\($0.description)  " } ?? ""
             lines.append("  " + paint("skipped", .dim) + "  " + location + AuditResult.label(object) + ": " + object.reason)
         }
         return lines + [""]
     }
 
-    private var summary: String {
-        let passed = result.reports.map(\.passed.count).reduce(0, +)
-        let exempted = result.reports.map(\.exempted.count).reduce(0, +)
-        var text = "\(result.reports.count) object\(result.reports.count == 1 ? "" : "s"): "
-            + counts(errors: result.count(.error), warnings: result.count(.warning), exempted: exempted, passed: passed)
+    private func summary(_ result: AuditResult, totals: ReportTotals) -> String {
+        var text = "\(totals.objects) object\(totals.objects == 1 ? "" : "s"): "
+            + counts(errors: totals.errors, warnings: totals.warnings, exempted: totals.exempted, passed: totals.passed)
         if !result.invalidInputs.isEmpty {
             text += "; " + paint(plural(result.invalidInputs.count, "invalid document"), .red)
         }
         if !result.skippedKinds.isEmpty {
             text += "; skipped " + result.skippedKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
-        return paint(text + "; score \(result.score)", .bold)
+        return paint(text + "; score \(totals.score)", .bold)
     }
 
     private func counts(errors: Int, warnings: Int, exempted: Int, passed: Int) -> String {

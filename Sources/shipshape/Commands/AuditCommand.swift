@@ -46,6 +46,12 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when a finding is at or above this severity: error, warning or none.")
     var failOn: FailOn = .error
 
+    @Option(help: ArgumentHelp(
+        "Judge every field of each workload against the OpenAPI v3 documents in this directory (a cluster's /openapi/v3, as kubectl or curl saves it: api__v1_openapi.json, apis__apps__v1_openapi.json, apis__batch__v1_openapi.json).",
+        discussion: "A live audit fetches the cluster's own unless this is given. Without either, schema-valid checks the fields the rules read.",
+        valueName: "directory"))
+    var schemas: String?
+
     @Flag(help: "Refuse the whole input (exit 2, no report) when a document is unreadable or a workload breaks the schema.")
     var strictInput = false
 
@@ -61,19 +67,22 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let checker = Checklist(options: checklist.options)
-        let result: AuditResult, sources: SourceLookup
+        let given = try schemas.map { directory throws(CLIError) in try AuditSchemas.load(directory: directory) }
+        let color = output == .table && Terminal.colorsStandardOutput
+        let status: Int32
         if paths.isEmpty {
-            let input = try await cluster.read()
-            result = checker.check(objects: input.objects)
-            sources = input.sources(output)
+            let input = try await cluster.read(fetchingSchemas: given == nil)
+            let result = Checklist(options: checklist.options, schemas: given ?? input.schemas).check(objects: input.objects)
+            let report = result.formatted(as: output, sources: input.sources(output), color: color)
+            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+            status = result.exitStatus(failOn: failOn.threshold)
         } else {
-            (result, sources) = try FileAudit.run(paths, checklist: checker, strict: strictInput)
+            let checker = Checklist(options: checklist.options, schemas: given)
+            let audit = try FileAudit.run(paths, checklist: checker, strict: strictInput, format: output, color: color)
+            for problem in audit.invalidInputs { Terminal.note(problem.description) }
+            status = audit.totals.exitStatus(failOn: failOn.threshold, invalidInput: !audit.invalidInputs.isEmpty)
         }
-        for problem in result.invalidInputs { Terminal.note(problem.description) }
-        let report = result.formatted(as: output, sources: sources, color: output == .table && Terminal.colorsStandardOutput)
-        print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-        let code = ExitCode(rawValue: result.exitStatus(failOn: failOn.threshold)) ?? .failure
+        let code = ExitCode(rawValue: status) ?? .failure
         if code != .ok { throw CLIError(code) }
     }
 }

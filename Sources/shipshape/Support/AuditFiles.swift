@@ -111,28 +111,20 @@ final class AuditFiles {
     /// what writes to it; nil when there is nothing to copy.
     private func startCopy() -> ((UnsafeRawBufferPointer) -> Void)? {
         guard copy == nil else { return nil }
-        var template = Array((NSTemporaryDirectory() + "/shipshape-stdin-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        let reason = String(cString: strerror(errno))
-        guard descriptor >= 0 else {
-            copy = .failed(InputProblem(file: "-", message: "too long to judge in one reading, and no temporary file for a second one: \(reason)"))
+        switch TemporaryFile.openUnlinked(prefix: "shipshape-stdin") {
+        case .failure(let error):
+            copy = .failed(InputProblem(file: "-", message: "too long to judge in one reading, and no temporary file for a second one: \(error.reason)"))
             return nil
+        case .success(let descriptor):
+            copy = .open(descriptor)
         }
-        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-        copy = .open(descriptor)
         return { [weak self] bytes in
             guard case .open(let descriptor)? = self?.copy else { return }
-            var written = 0
-            while written < bytes.count {
-                let count = write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    close(descriptor)
-                    let reason = String(cString: strerror(errno))
-                    self?.copy = .failed(InputProblem(file: "-", message: "too long to judge in one reading, and its copy for a second one failed: \(reason)"))
-                    return
-                }
-                written += count
+            guard TemporaryFile.writeAll(bytes, to: descriptor) else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                self?.copy = .failed(InputProblem(file: "-", message: "too long to judge in one reading, and its copy for a second one failed: \(reason)"))
+                return
             }
         }
     }

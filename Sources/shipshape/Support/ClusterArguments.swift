@@ -21,16 +21,23 @@ struct ClusterArguments: ParsableArguments {
         if let empty = namespace.first(where: \.isEmpty) { throw ValidationError("--namespace needs a name, got \"\(empty)\"") }
     }
 
-    /// Reads the cluster's objects in the chosen namespaces; notes (kinds not served) go to
+    /// Reads the cluster's objects in the chosen namespaces and, with `fetchingSchemas`, the
+    /// workloads' OpenAPI v3 schemas; notes (kinds not served, schemas not published) go to
     /// standard error. Configuration, connection and authorization failures exit 3.
-    func read() async throws(CLIError) -> AuditInput {
+    func read(fetchingSchemas: Bool) async throws(CLIError) -> AuditInput {
         let live = try await read(purpose: "audit")
-        return AuditInput.cluster(live.objects, name: live.name)
+        var input = AuditInput.cluster(live.objects, name: live.name)
+        if fetchingSchemas {
+            let fetched = await AuditSchemas.fetch(from: live.client)
+            if let note = fetched.note { Terminal.note("note: \(note)") }
+            input.schemas = fetched.schemas
+        }
+        return input
     }
 
     /// The objects read live and the context's name (`cluster` without one); `purpose` words
     /// the failure message (`cannot audit ...`).
-    func read(purpose: String) async throws(CLIError) -> (objects: [JSONValue], name: String) {
+    func read(purpose: String) async throws(CLIError) -> (objects: [JSONValue], name: String, client: KubernetesClient) {
         let configuration: ClientConfiguration
         let client: KubernetesClient
         do {
@@ -43,7 +50,7 @@ struct ClusterArguments: ParsableArguments {
         do {
             let inventory = try await ClusterInventory.read(from: client, scope: scope)
             for note in inventory.notes { Terminal.note("note: \(note)") }
-            return (inventory.objects, configuration.contextName ?? "cluster")
+            return (inventory.objects, configuration.contextName ?? "cluster", client)
         } catch {
             throw CLIError.failure(["cannot \(purpose) \(configuration.server) (\(configuration.origin)): \(error)"])
         }

@@ -3,36 +3,51 @@ import Foundation
 import KubeModel
 import ShipshapeAPI
 
-/// `shipshape audit` of files, directories and `-`, read and judged document by document so
-/// memory stays flat with the input's length: each file is read a piece at a time
-/// (`SourceStream`), and what is kept of a document is what the report needs (the context
-/// objects workloads are judged with, the findings, the lines they point at), not its text or
-/// its values. Workloads are judged with the whole input as context (a Service at the end of a
-/// dump selects a Deployment at its start): the first `heldWorkloads` are held until every
+/// `shipshape audit` of files, directories and `-`, read, judged and reported document by
+/// document so memory stays flat with the input's length: each file is read a piece at a time
+/// (`SourceStream`), each workload's report is written out (`ReportOutput`) as soon as it is
+/// judged, and what is kept of a document is what later reports need: the context objects
+/// workloads are judged with, with the lines of their first fields (findings point there), and
+/// the skipped list. Workloads are judged with the whole input as context (a Service at the end
+/// of a dump selects a Deployment at its start): the first `heldWorkloads` are held until every
 /// document is read; past them, the input is read a second time to judge the rest (standard
 /// input is copied to an unlinked temporary file as it is read, for that second reading).
 struct FileAudit {
     /// Workloads held in the first reading (a few MiB of values); more make a second reading.
     static let heldWorkloads = 1_000
+    /// How deep the lines of a context object are kept: every field the rules point at in one
+    /// (`spec.minReplicas` of an HPA, `spec.mtls.mode` of a PeerAuthentication).
+    static let contextLineDepth = 3
 
     private let checklist: Checklist
     private let strict: Bool
+    private let output: ReportOutput
     private var split = SourceSplit([])
     private var context = AuditContext()
-    private var result = AuditResult(reports: [])
+    /// Skipped objects and their counts (no reports).
+    private var unjudged = AuditResult(reports: [])
     private var microserviceReports: [ObjectReport] = []
+    /// The sources of context objects, skipped objects and Microservices, by input index.
     private var sources: [Int: any SourceLocating] = [:]
     private var held: [(value: JSONValue, origin: SourceOrigin, index: Int)] = []
     /// The input index of the first workload not held, judged in the second reading.
     private var firstDeferred: Int?
     private var nextIndex = 0
 
-    /// Reads and judges `paths`; with `strict`, any unreadable document or workload that breaks
-    /// the schema refuses the whole input (every problem in the error) instead.
-    static func run(_ paths: [String], checklist: Checklist, strict: Bool) throws(CLIError) -> (result: AuditResult, sources: SourceLookup) {
-        var audit = FileAudit(checklist: checklist, strict: strict)
+    /// Reads, judges and reports `paths` in `format` on standard output; with `strict`, any
+    /// unreadable document or workload that breaks the schema refuses the whole input (every
+    /// problem in the error, nothing on standard output) instead. Returns the report's totals
+    /// and the inputs that could not be read or judged.
+    static func run(_ paths: [String], checklist: Checklist, strict: Bool, format: ReportFormat, color: Bool)
+        throws(CLIError) -> (totals: ReportTotals, invalidInputs: [InputProblem])
+    {
+        let output = try ReportOutput(format: format, color: color, holdingEverything: strict)
+        var audit = FileAudit(checklist: checklist, strict: strict, output: output)
         let inputs = AuditFiles(paths)
         inputs.read(object: { audit.take($0) }, problem: { audit.split.problems.append($0) })
+        if strict, !audit.split.problems.isEmpty {
+            throw CLIError.invalidInput(audit.split.problems.map(\.description))
+        }
         audit.judgeHeld()
         if audit.firstDeferred != nil, let failure = inputs.readAgain(object: { audit.judgeDeferred($0) }) {
             audit.split.problems.append(failure)
@@ -40,15 +55,18 @@ struct FileAudit {
         if strict, !audit.split.problems.isEmpty {
             throw CLIError.invalidInput(audit.split.problems.map(\.description))
         }
-        audit.result.reports += audit.microserviceReports
-        audit.result.invalidInputs = audit.split.problems
         let sources = audit.sources
-        return (audit.result, { ref in ref.inputIndex.flatMap { sources[$0] } })
+        let lookup: SourceLookup = { ref in ref.inputIndex.flatMap { sources[$0] } }
+        for report in audit.microserviceReports { output.object(report, sources: lookup) }
+        audit.unjudged.invalidInputs = audit.split.problems
+        try output.finish(audit.unjudged, sources: lookup)
+        return (output.totals, audit.split.problems)
     }
 
-    private init(checklist: Checklist, strict: Bool) {
+    private init(checklist: Checklist, strict: Bool, output: ReportOutput) {
         self.checklist = checklist
         self.strict = strict
+        self.output = output
     }
 
     /// The first reading: each object is judged (Microservices), kept as context, listed as
@@ -56,7 +74,7 @@ struct FileAudit {
     private mutating func take(_ object: SourceObject) {
         let index = nextIndex
         nextIndex += 1
-        split.add(object, refusing: strict ? Checklist.schemaProblems : { _ in [] })
+        split.add(object, refusing: strict ? checklist.schemaProblems : { _ in [] })
         if let microservice = split.microservices.popLast() {
             let report = checklist.check(microservice.value, inputIndex: index)
             microserviceReports.append(report)
@@ -66,12 +84,12 @@ struct FileAudit {
         guard let object = split.others.popLast() else { return }
         switch checklist.role(of: object.value, inputIndex: index) {
         case .skipped(let skip, let tally):
-            result.skippedKinds[tally, default: 0] += 1
-            result.skipped.append(skip)
+            unjudged.skippedKinds[tally, default: 0] += 1
+            unjudged.skipped.append(skip)
             sources[index] = ResolvedSource(object.origin)
         case .context:
             context.add(object.value, inputIndex: index)
-            sources[index] = object.origin
+            sources[index] = object.origin.pruned(depth: Self.contextLineDepth)
         case .workload:
             if firstDeferred == nil, held.count < Self.heldWorkloads {
                 held.append((object.value, object.origin, index))
@@ -94,14 +112,16 @@ struct FileAudit {
         nextIndex += 1
         guard let firstDeferred, index >= firstDeferred, !MicroserviceReader.isMicroservice(object),
               case .workload = checklist.role(of: object.value, inputIndex: index),
-              !strict || Checklist.schemaProblems(of: object.value).isEmpty
+              !strict || checklist.schemaProblems(of: object.value).isEmpty
         else { return }
         judge(object.value, origin: object.origin, index: index)
     }
 
+    /// Judges one workload and writes its report, its own lines read from `origin` (the lines
+    /// of context objects its findings point into, from `sources`).
     private mutating func judge(_ value: JSONValue, origin: SourceOrigin, index: Int) {
         guard let report = checklist.check(workload: value, inputIndex: index, context: context) else { return }
-        result.reports.append(report)
-        sources[index] = ResolvedSource(origin, for: report)
+        let sources = self.sources
+        output.object(report) { ref in ref.inputIndex == index ? origin : ref.inputIndex.flatMap { sources[$0] } }
     }
 }
