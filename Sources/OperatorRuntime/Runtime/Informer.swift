@@ -68,6 +68,10 @@ public final class Informer<Value: Sendable>: Sendable {
     /// Lists and watches until cancelled.
     public func run() async {
         var machine = WatchMachine<JSONValue>()
+        // The list so far, transformed page by page: the machine gets each page without its
+        // items, so no page's parsed JSON outlives its transform (a whole list of parsed
+        // objects is many times the size of what the store keeps).
+        var listed: [String: Value] = [:]
         var streak = 0   // failures in a row
         let elapsed = ElapsedClock(clock)
         while !Task.isCancelled {
@@ -77,9 +81,13 @@ public final class Informer<Value: Sendable>: Sendable {
             var failure: Failure?
             switch request {
             case .list(let token):
+                if token == nil { listed = [:] }
                 do {
                     let page = try await source.list(token)
-                    input = .listPage(items: page.items, continueToken: page.continueToken, resourceVersion: page.resourceVersion)
+                    for object in page.items {
+                        if let value = transform(object) { listed[object.objectKey] = value }
+                    }
+                    input = .listPage(items: [], continueToken: page.continueToken, resourceVersion: page.resourceVersion)
                     if WatchMachine<JSONValue>.needsBackoff(after: input) {
                         failure = Failure(unavailable: false, message: "list answered without a resourceVersion; listing again")
                     }
@@ -91,7 +99,7 @@ public final class Informer<Value: Sendable>: Sendable {
                 do {
                     try await source.watch(version) { input in
                         delivered += 1
-                        await self.feed(input, into: &machine)
+                        await self.feed(input, into: &machine, listed: &listed)
                     }
                     input = .watchClosed
                     if delivered == 0, elapsed.now - started < Self.shortestHealthyWatch {
@@ -103,7 +111,7 @@ public final class Informer<Value: Sendable>: Sendable {
                 if delivered > 0 { streak = endStreak(streak) }
             }
             if Task.isCancelled { return }
-            await feed(input, into: &machine)
+            await feed(input, into: &machine, listed: &listed)
             if case .listPage = input, case .watching = machine.state { HeapTrim.release() }
             if let failure {
                 streak += 1
@@ -142,15 +150,14 @@ public final class Informer<Value: Sendable>: Sendable {
         return (.failed, Failure(unavailable: unavailable, retryAfter: kubeError?.retryAfter, message: "\(operation) failed: \(error)"))
     }
 
-    private func feed(_ input: ListWatchSource.Input, into machine: inout WatchMachine<JSONValue>) async {
+    /// Steps `machine` on `input` and publishes what it says; a complete list publishes `listed`
+    /// (the list's objects, transformed as their pages came) and empties it.
+    private func feed(_ input: ListWatchSource.Input, into machine: inout WatchMachine<JSONValue>, listed: inout [String: Value]) async {
         guard let event = machine.step(input) else { return }
         switch event {
-        case .restarted(let objects):
-            var fresh: [String: Value] = [:]
-            fresh.reserveCapacity(objects.count)
-            for object in objects {
-                if let value = transform(object) { fresh[object.objectKey] = value }
-            }
+        case .restarted:
+            let fresh = listed
+            listed = [:]
             let old = store.replace(scope: source.namespace, with: fresh)
             synced.withLock { $0 = true }
             logger.debug("\(source.description): listed \(fresh.count) objects")
