@@ -40,7 +40,7 @@ struct DeflatedJSON: Sendable, Equatable {
 }
 
 /// The preset dictionary objects of one kind are compressed against: the text of the first
-/// object of that kind this process cached (its last 32 KiB, what deflate's window can reach).
+/// object of that kind this process cached (its last 8 KiB, what deflate's window can reach).
 /// Kept for the life of the process, one per kind; every `DeflatedJSON` holds the one it used.
 final class DeflateDictionary: Sendable {
     let bytes: [UInt8]
@@ -53,7 +53,7 @@ final class DeflateDictionary: Sendable {
     static func of(_ kind: String, sample: UnsafeBufferPointer<UInt8>) -> DeflateDictionary {
         byKind.withLock { dictionaries in
             if let existing = dictionaries[kind] { return existing }
-            let made = DeflateDictionary(Array(sample.suffix(32 * 1024)))
+            let made = DeflateDictionary(Array(sample.suffix(1 << Int(Deflate.windowBits))))
             dictionaries[kind] = made
             return made
         }
