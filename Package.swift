@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // libcurl, with typed shims for its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // zlib: the operator's cache keeps objects deflated.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The Kubernetes client: kubeconfig/in-cluster config, libcurl transport, requests, watch.
         .target(
             name: "KubeClient",
@@ -82,7 +84,7 @@ let package = Package(
         .target(
             name: "Controller",
             dependencies: [
-                "OperatorRuntime", "OperatorServing", "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist",
+                "OperatorRuntime", "OperatorServing", "KubeModel", "ShipshapeAPI", "KubeClient", "Render", "Checklist", "CZlib",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -28,12 +28,14 @@ enum OperatorBenchmark: Benchmark {
             throw BenchmarkError(description: "--children takes operator or seeded")
         }
         let sandbox: SandboxProcess
+        let seeding = ContinuousClock.now
         do {
             sandbox = try SandboxProcess(arguments: ["--count", "\(count)", "--namespace-size", "\(namespaceSize)", "--children", children])
         } catch {
             throw BenchmarkError(description: "\(error)")
         }
         defer { sandbox.stop() }
+        let seeded = Measure.seconds(ContinuousClock.now - seeding)
         let outcome = Mutex<Result<[String], any Error>?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Task {
@@ -44,7 +46,10 @@ enum OperatorBenchmark: Benchmark {
         }
         finished.wait()
         switch outcome.withLock({ $0 }) {
-        case .success(let lines)?: lines.forEach { print($0) }
+        case .success(let lines)?:
+            print(lines[0])
+            print("  seeded    \(Measure.format(seeded, digits: 1)) s  (the sandbox process: created, and with seeded children, converged once)")
+            lines.dropFirst().forEach { print($0) }
         case .failure(let error)?: throw BenchmarkError(description: "\(error)")
         case nil: throw BenchmarkError(description: "no result")
         }
@@ -86,7 +91,8 @@ enum OperatorBenchmark: Benchmark {
                 "  converge  \(Measure.format(seconds, digits: 2)) s  \(Measure.format(Double(count) / seconds)) Microservices/s",
                 "  requests  \(requests.total) (\(Measure.format(Double(requests.total) / Double(count), digits: 1)) per Microservice), "
                     + "\(requests.writes) writes (\(Measure.format(Double(requests.writes) / Double(count), digits: 1)) per Microservice)",
-                "  cache     \(cached.objects) objects, \(Measure.format(Double(cached.bytes) / Double(max(cached.objects, 1)))) bytes of JSON per object",
+                "  cache     \(cached.objects) objects, \(Measure.format(Double(cached.bytes) / Double(max(cached.objects, 1)))) bytes of JSON per object, "
+                    + "\(Measure.format(Double(cached.stored) / Double(max(cached.objects, 1)))) bytes stored (deflated)",
                 "  memory    before the operator: RSS \(ProcessMemory.mebibytes(before.resident)), private \(ProcessMemory.mebibytes(before.unshared))",
                 "            idle 1 s after convergence: RSS \(ProcessMemory.mebibytes(idle.resident)), private \(ProcessMemory.mebibytes(idle.unshared))",
                 "            private growth per cached object: \(Measure.format(perObject)) bytes (\(Measure.format(perObject / 1024, digits: 2)) KiB)",
@@ -95,18 +101,21 @@ enum OperatorBenchmark: Benchmark {
         }
     }
 
-    private static func cacheFootprint(_ cache: ClusterCache) -> (objects: Int, bytes: Int) {
-        var objects = 0, bytes = 0
+    /// The cached objects, the size of their JSON text, and the bytes the cache keeps of it.
+    private static func cacheFootprint(_ cache: ClusterCache) -> (objects: Int, bytes: Int, stored: Int) {
+        var objects = 0, bytes = 0, stored = 0
         for kind in ChildKind.allCases {
-            for value in cache.store(kind).values() {
+            for cached in cache.store(kind).compact.values() {
                 objects += 1
-                bytes += value.jsonText().utf8.count
+                bytes += cached.value.jsonText().utf8.count
+                stored += cached.storedCount
             }
         }
-        for microservice in cache.microservices.values() {
+        for cached in cache.microservices.compact.values() {
             objects += 1
-            bytes += ((try? JSONValueEncoder().encode(microservice))?.jsonText().utf8.count) ?? 0
+            bytes += cached.value.flatMap { try? JSONValueEncoder().encode($0) }?.jsonText().utf8.count ?? 0
+            stored += cached.storedCount
         }
-        return (objects, bytes)
+        return (objects, bytes, stored)
     }
 }

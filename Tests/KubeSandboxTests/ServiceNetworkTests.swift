@@ -34,4 +34,27 @@ import Testing
             #expect(second.json["message"]?.stringValue == "Internal error occurred: failed to allocate a serviceIP: range is full")
         }
     }
+
+    /// The addresses in use are tracked as Services come and go: a deleted Service's address is
+    /// free again, a taken one cannot be asked for, a headless Service takes none.
+    @Test func aDeletedServicesAddressIsFreeAgain() async throws {
+        var options = SandboxOptions(controllers: false)
+        options.serviceNetwork = try #require(ServiceNetwork(cidr: "10.0.0.0/30"))
+        try await KubeSandbox.withRunning(options) { sandbox in
+            let client = SandboxClient(sandbox)
+            let path = "/api/v1/namespaces/default/services"
+            func service(_ name: String, clusterIP: String? = nil) -> JSONValue {
+                var spec: JSONValue = ["ports": [["port": 80]]]
+                if let clusterIP { spec["clusterIP"] = .string(clusterIP) }
+                return ["apiVersion": "v1", "kind": "Service", "metadata": ["name": .string(name)], "spec": spec]
+            }
+            #expect(try await client.post(path, service("headless", clusterIP: "None")).status == 201)
+            #expect(try await client.post(path, service("a")).json["spec"]?["clusterIP"] == "10.0.0.2")
+            let taken = try await client.post(path, service("b", clusterIP: "10.0.0.2"))
+            #expect(taken.status == 422)
+            #expect(taken.json["details"]?["causes"]?.arrayValue?.first?["message"]?.stringValue?.hasSuffix("provided IP is already allocated") == true)
+            #expect(try await client.delete(path + "/a").status == 200)
+            #expect(try await client.post(path, service("b")).json["spec"]?["clusterIP"] == "10.0.0.2")
+        }
+    }
 }

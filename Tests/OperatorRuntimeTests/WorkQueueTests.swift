@@ -110,6 +110,40 @@ struct LinearRateLimiter: RateLimiter {
         #expect(await queue.isIdle)
     }
 
+    /// A recheck (a low delayed add) joins the back of the low queue: keys not yet reconciled
+    /// (a relist's flood) go first, however short the recheck interval; a user's change still
+    /// goes before both.
+    @Test func aLowDelayedAddWaitsBehindPendingLowKeys() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        await queue.add("recheck", after: .seconds(30), priority: .low)
+        #expect(await clock.waitForSleepers(1))
+        for key in ["a", "b"] { await queue.add(key, priority: .low) }
+        clock.advance(by: .seconds(30))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 3 })
+        await queue.add("edit")
+        var order: [String] = []
+        for _ in 0..<4 {
+            guard let key = await queue.next() else { break }
+            order.append(key)
+            await queue.done(key)
+        }
+        #expect(order == ["edit", "a", "b", "recheck"])
+    }
+
+    /// A failure's retry (normal) merged into a pending low recheck keeps the higher priority.
+    @Test func aMergedDelayedAddKeepsTheHigherPriority() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        await queue.add("a", after: .seconds(30), priority: .low)
+        await queue.add("a", after: .seconds(1))
+        await queue.add("waiting", priority: .low)
+        #expect(await clock.waitUntil { clock.nextDeadline?.offset == .seconds(1) })
+        clock.advance(by: .seconds(1))
+        #expect(await clock.waitUntil { await queue.snapshot.depth == 2 })
+        #expect(await queue.next() == "a")
+    }
+
     @Test func delayedAddsShareOneTimer() async {
         let clock = ManualClock()
         let queue = WorkQueue<Int>(clock: clock)

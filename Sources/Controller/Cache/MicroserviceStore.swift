@@ -22,7 +22,7 @@ public final class MicroserviceStore: Sendable {
 
     /// How many have a status an operator wrote (`status.observedGeneration` set), counted
     /// without decoding them.
-    public var withStatusCount: Int { compact.values().count(where: { $0.observedGeneration != nil }) }
+    public var withStatusCount: Int { compact.count { $0.observedGeneration != nil } }
 
     public var count: Int { compact.count }
 }

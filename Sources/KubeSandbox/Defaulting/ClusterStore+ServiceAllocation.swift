@@ -2,8 +2,12 @@ import KubeModel
 import KubeSchema
 
 /// Cluster IPs (single-stack IPv4, from `serviceNetwork`) and node ports (30000-32767) for
-/// Services, as the Service REST storage allocates them. What is in use is read from the stored Services.
+/// Services, as the Service REST storage allocates them. What is in use is read from the stored
+/// Services: the cluster IPs through an index every commit of a Service keeps (`serviceAddresses`),
+/// so allocating one does not read every Service.
 extension ClusterStore {
+    static let serviceStorageKey = "services"
+
     static let nodePortRange = 30000...32767
 
     func allocate(_ spec: JSONValue, _ type: ServedResource, name: String) throws(SandboxError) -> JSONValue {
@@ -14,11 +18,11 @@ extension ClusterStore {
         if requested == "None" {
             address = "None"
         } else if requested.isEmpty {
-            let used = allocatedAddresses()
             // Random probes first, as the allocator picks at random; then the first free host.
             let hosts = serviceNetwork.hosts
-            let probed = (0..<64).lazy.map { _ in UInt32.random(in: hosts) }.first { !used.contains(self.serviceNetwork.address($0)) }
-            guard let free = probed ?? hosts.first(where: { !used.contains(serviceNetwork.address($0)) }) else {
+            let used = serviceAddresses
+            let probed = (0..<64).lazy.map { _ in UInt32.random(in: hosts) }.first { used[self.serviceNetwork.address($0)] == nil }
+            guard let free = probed ?? hosts.first(where: { used[serviceNetwork.address($0)] == nil }) else {
                 throw .api(APIStatus(code: 500, reason: "InternalError", message: "Internal error occurred: failed to allocate a serviceIP: range is full"))
             }
             address = serviceNetwork.address(free)
@@ -27,7 +31,7 @@ extension ClusterStore {
                 throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs"),
                     "Invalid value: [\"\(requested)\"]: failed to allocate IP \(requested): the provided network does not match the current range")]))
             }
-            if allocatedAddresses().contains(requested) || host == 0 {
+            if serviceAddresses[requested] != nil || host == 0 {
                 throw .api(.invalid(type, name, [SchemaViolation(.invalid, at: FieldPath(parsing: "spec.clusterIPs"),
                     "Invalid value: [\"\(requested)\"]: failed to allocate IP \(requested): provided IP is already allocated")]))
             }
@@ -89,8 +93,17 @@ extension ClusterStore {
         return withNodePorts(spec)
     }
 
-    private func allocatedAddresses() -> Set<String> {
-        Set((objects["services"] ?? [:]).values.compactMap { $0.value["spec"]?["clusterIP"]?.stringValue })
+    /// Keeps `serviceAddresses` in step with a Service going from `old` to `new` (nil: none).
+    func trackAddresses(old: JSONValue?, new: JSONValue?) {
+        if let old { Self.countAddress(of: old, by: -1, in: &serviceAddresses) }
+        if let new { Self.countAddress(of: new, by: 1, in: &serviceAddresses) }
+    }
+
+    /// Adds `change` to the count of `service`'s cluster IP in `addresses`.
+    static func countAddress(of service: JSONValue, by change: Int, in addresses: inout [String: Int]) {
+        guard let address = service["spec"]?["clusterIP"]?.stringValue else { return }
+        let count = (addresses[address] ?? 0) + change
+        addresses[address] = count > 0 ? count : nil
     }
 
     private func allocatedNodePorts() -> Set<Int> {

@@ -30,6 +30,8 @@ actor ClusterStore {
     var watchTimerWakeup: AsyncStream<Void>.Continuation?
     /// The CA bundle published in every namespace's `kube-root-ca.crt` ConfigMap.
     var rootCABundle = ""
+    /// The cluster IPs the stored Services hold, with how many hold each (`ClusterStore+ServiceAllocation`).
+    var serviceAddresses: [String: Int] = [:]
 
     struct Watcher {
         var type: ServedResource
@@ -62,6 +64,7 @@ actor ClusterStore {
             history = restored.history
             compactedRevision = restored.compactedRevision
             catalog = Self.catalog(serving: restored.objects[Self.crdStorageKey] ?? [:])
+            for service in (restored.objects[Self.serviceStorageKey] ?? [:]).values { Self.countAddress(of: service.value, by: 1, in: &serviceAddresses) }
             return
         }
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
@@ -117,6 +120,7 @@ actor ClusterStore {
             return stamped.value
         }
         revision += 1
+        if storageKey == Self.serviceStorageKey { trackAddresses(old: objects[storageKey]?[key]?.value, new: kind == .deleted ? nil : stamped.value) }
         if kind == .deleted {
             objects[storageKey]?[key] = nil
         } else {

@@ -7,7 +7,9 @@ import HeapModule
 ///   handed out again after `done`;
 /// - a delayed add (`add(_:after:)`) keeps the earliest time asked for, as client-go's
 ///   delaying queue: a retry due sooner is not held behind a later "requeue after". Delays
-///   wait in one timer heap served by one task, not a task per key;
+///   wait in one timer heap served by one task, not a task per key; a delayed add is queued at
+///   the priority it was made with (a periodic recheck at `low`, behind users' changes and
+///   behind keys not yet reconciled);
 /// - failures wait as the rate limiter says (`addRateLimited`; by default per-key exponential
 ///   backoff from 5 ms to 1000 s combined with an overall 10 qps / 100 burst bucket), and
 ///   `forget` resets the key's count;
@@ -39,8 +41,8 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     private var rateLimiter: any RateLimiter<Key>
     /// Delayed adds by due time; an entry whose time no longer matches `scheduled` is stale.
     private var timers = Heap<Timer>()
-    /// The earliest due time of each key with a pending delayed add.
-    private var scheduled: [Key: Duration] = [:]
+    /// The earliest due time of each key with a pending delayed add, and the highest priority asked.
+    private var scheduled: [Key: (due: Duration, priority: Priority)] = [:]
     private var timerSequence = 0
     private var timerGeneration = 0
     /// The one task sleeping until the earliest timer, the time it waits for, and its
@@ -91,14 +93,19 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         if priority == .normal { normalQueue.append(key) } else { lowQueue.append(key) }
     }
 
-    /// Queues `key` after `delay` (a "requeue after"). When `key` already waits for a delayed
-    /// add, the earlier of the two times stands.
-    public func add(_ key: Key, after delay: Duration) {
+    /// Queues `key` at `priority` after `delay` (a "requeue after"). When `key` already waits
+    /// for a delayed add, the earlier of the two times and the higher of the two priorities stand.
+    public func add(_ key: Key, after delay: Duration, priority: Priority = .normal) {
         guard !shuttingDown else { return }
-        guard delay > .zero else { return add(key) }
+        guard delay > .zero else { return add(key, priority: priority) }
         let due = clock.now + delay
-        if let pending = scheduled[key], pending <= due { return }
-        scheduled[key] = due
+        let pending = scheduled[key]
+        let priority = max(pending?.priority ?? priority, priority)
+        if let pending, pending.due <= due {
+            scheduled[key] = (pending.due, priority)
+            return
+        }
+        scheduled[key] = (due, priority)
         timerSequence += 1
         timers.insert(Timer(due: due, sequence: timerSequence, key: key))
         armTimer()
@@ -211,9 +218,9 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         let now = clock.now
         while let first = timers.min, first.due <= now {
             timers.removeMin()
-            guard scheduled[first.key] == first.due else { continue }   // superseded by an earlier add
+            guard let pending = scheduled[first.key], pending.due == first.due else { continue }   // superseded by an earlier add
             scheduled[first.key] = nil
-            add(first.key)
+            add(first.key, priority: pending.priority)
         }
         armTimer()
     }

@@ -118,10 +118,15 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
     }
 
     private func work() async {
+        var sinceTrim = 0
         while let key = await queue.next() {
             await process(key)
             metrics.queueDepth(await queue.snapshot.depth)
-            if await !queue.hasWork { HeapTrim.release() }
+            sinceTrim += 1
+            if sinceTrim >= HeapTrim.reconcilesBetweenTrims, await !queue.hasWork {
+                HeapTrim.release()
+                sinceTrim = 0
+            }
         }
     }
 
@@ -138,7 +143,9 @@ public final class Controller: ServiceLifecycle.Service, Sendable {
                 metrics.reconciled(.success, duration: .now - started)
             case .requeue(let delay) where delay > .zero:
                 metrics.reconciled(.requeueAfter, duration: .now - started)
-                await queue.add(key, after: delay)
+                // A recheck, not a change: behind changes and keys not yet reconciled, so a
+                // recheck interval shorter than a full pass cannot starve the initial sync.
+                await queue.add(key, after: delay, priority: .low)
             case .requeue:
                 metrics.reconciled(.requeueAfter, duration: .now - started)
                 await queue.addRateLimited(key)

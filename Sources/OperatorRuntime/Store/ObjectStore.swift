@@ -41,6 +41,11 @@ public final class ObjectStore<Value: Sendable>: Sendable {
 
     public var count: Int { state.withLock { $0.values.reduce(0) { $0 + $1.count } } }
 
+    /// How many objects satisfy `predicate`, counted in place (nothing copied).
+    public func count(where predicate: (Value) -> Bool) -> Int {
+        state.withLock { $0.values.reduce(0) { $0 + $1.values.count(where: predicate) } }
+    }
+
     /// Stores `value` under `key`; returns what it replaced.
     @discardableResult
     func set(_ key: ObjectKey, _ value: Value) -> Value? {
