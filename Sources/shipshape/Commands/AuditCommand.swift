@@ -62,14 +62,23 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         let checker = Checklist(options: checklist.options)
-        let result: AuditResult, sources: SourceLookup
         if paths.isEmpty {
             let input = try await cluster.read()
-            result = checker.check(objects: input.objects)
-            sources = input.sources(output)
+            try Self.report(checker.check(objects: input.objects), sources: input.sources(output), as: output, failOn: failOn)
         } else {
-            (result, sources) = try FileAudit.run(paths, checklist: checker, strict: strictInput)
+            try Self.auditFiles(paths, checklist: checker, strict: strictInput, as: output, failOn: failOn)
         }
+    }
+
+    /// Judges files, directories or `-` and prints the report (`run()` and `DirectAudit`).
+    static func auditFiles(_ paths: [String], checklist: Checklist, strict: Bool, as output: ReportFormat, failOn: FailOn) throws(CLIError) {
+        let (result, sources) = try FileAudit.run(paths, checklist: checklist, strict: strict)
+        try report(result, sources: sources, as: output, failOn: failOn)
+    }
+
+    /// Notes unreadable inputs on standard error, prints the report and throws the exit code
+    /// when it is not 0.
+    private static func report(_ result: AuditResult, sources: @escaping SourceLookup, as output: ReportFormat, failOn: FailOn) throws(CLIError) {
         for problem in result.invalidInputs { Terminal.note(problem.description) }
         let report = result.formatted(as: output, sources: sources, color: output == .table && Terminal.colorsStandardOutput)
         print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
