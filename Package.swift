@@ -38,8 +38,9 @@ let package = Package(
         // Kubernetes objects (typed), an ordered JSON value, YAML/JSON documents with source lines
         // (YAML read at the event level with libyaml, Yams' CYaml module).
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // libcurl, with typed shims for its variadic calls.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl, with typed shims for its variadic calls, loaded with dlopen on first use so that
+        // commands that never talk to a cluster start without it (headers: libcurl4-openssl-dev).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // zlib: the operator's cache keeps objects deflated.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The Kubernetes client: kubeconfig/in-cluster config, libcurl transport, requests, watch.

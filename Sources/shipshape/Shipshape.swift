@@ -19,6 +19,10 @@ struct Shipshape: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
+            if let audit = DirectAudit(Array(CommandLine.arguments.dropFirst())) {
+                try audit.run()
+                return
+            }
             var command = try Shipshape.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

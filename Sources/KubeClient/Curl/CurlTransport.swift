@@ -17,7 +17,8 @@ public final class CurlTransport: HTTPTransport {
     /// consumer that is behind before the transfer pauses.
     public init(userAgent: String = "shipshape/\(ShipshapeVersion.current)", streamBufferBytes: Int = 1 << 20) throws {
         guard curlGlobalInit == CURLE_OK else {
-            throw KubeError.transport(TransportError(kind: .other, message: "curl_global_init failed"))
+            let reason = shim_curl_load_error().map { String(cString: $0) } ?? "curl_global_init failed"
+            throw KubeError.transport(TransportError(kind: .other, message: reason))
         }
         guard let multi = curl_multi_init() else {
             throw KubeError.transport(TransportError(kind: .other, message: "curl_multi_init failed"))

@@ -68,20 +68,28 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         let given = try schemas.map { directory throws(CLIError) in try AuditSchemas.load(directory: directory) }
-        let color = output == .table && Terminal.colorsStandardOutput
-        let status: Int32
         if paths.isEmpty {
             let input = try await cluster.read(fetchingSchemas: given == nil)
             let result = Checklist(options: checklist.options, schemas: given ?? input.schemas).check(objects: input.objects)
-            let report = result.formatted(as: output, sources: input.sources(output), color: color)
+            let report = result.formatted(as: output, sources: input.sources(output), color: output == .table && Terminal.colorsStandardOutput)
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-            status = result.exitStatus(failOn: failOn.threshold)
+            try Self.exit(with: result.exitStatus(failOn: failOn.threshold))
         } else {
-            let checker = Checklist(options: checklist.options, schemas: given)
-            let audit = try FileAudit.run(paths, checklist: checker, strict: strictInput, format: output, color: color)
-            for problem in audit.invalidInputs { Terminal.note(problem.description) }
-            status = audit.totals.exitStatus(failOn: failOn.threshold, invalidInput: !audit.invalidInputs.isEmpty)
+            try Self.auditFiles(paths, checklist: Checklist(options: checklist.options, schemas: given), strict: strictInput, as: output, failOn: failOn)
         }
+    }
+
+    /// Judges files, directories or `-`, writing the report as documents are judged, and notes
+    /// unreadable inputs on standard error (`run()` and `DirectAudit`).
+    static func auditFiles(_ paths: [String], checklist: Checklist, strict: Bool, as output: ReportFormat, failOn: FailOn) throws(CLIError) {
+        let audit = try FileAudit.run(paths, checklist: checklist, strict: strict, format: output,
+                                      color: output == .table && Terminal.colorsStandardOutput)
+        for problem in audit.invalidInputs { Terminal.note(problem.description) }
+        try exit(with: audit.totals.exitStatus(failOn: failOn.threshold, invalidInput: !audit.invalidInputs.isEmpty))
+    }
+
+    /// Throws the exit code `status` names when it is not 0.
+    private static func exit(with status: Int32) throws(CLIError) {
         let code = ExitCode(rawValue: status) ?? .failure
         if code != .ok { throw CLIError(code) }
     }
