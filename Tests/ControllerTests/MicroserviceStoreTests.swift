@@ -45,12 +45,28 @@ import Testing
         writer.set(ObjectKey(namespace: "shop", name: "web"), try #require(CachedMicroservice(listed)))
         #expect(store.withStatusCount == 0)
         let written = try Self.microservice(resourceVersion: "42", observedGeneration: 3)
-        writeThrough.wroteStatus(written, replacing: "41")
+        writeThrough.wroteStatus(written, of: listed)
         #expect(store.get(ObjectKey(namespace: "shop", name: "web")) == written)
         #expect(store.withStatusCount == 1)
         // The watch delivered a later version meanwhile: a stale write does not replace it.
-        writeThrough.wroteStatus(try Self.microservice(resourceVersion: "43", observedGeneration: 2), replacing: "41")
+        writeThrough.wroteStatus(try Self.microservice(resourceVersion: "43", observedGeneration: 2), of: listed)
         #expect(store.get(ObjectKey(namespace: "shop", name: "web"))?.metadata.resourceVersion == "42")
         #expect(store.values().map(\.key) == ["shop/web"])
+    }
+
+    /// A user changed the spec while the reconcile ran: the status apply's answer shows the new
+    /// spec (generation 4), and caching it would hide that change from the watch's handler (the
+    /// dependency index and the queue), as dropping a `dependsOn` would never reach its target.
+    @Test func aStatusAnswerWithANewerSpecIsLeftToTheWatch() throws {
+        let writer = StoreWriter<CachedMicroservice>()
+        let store = MicroserviceStore(writer.store)
+        let writeThrough = ClusterCache.WriteThrough(microservices: writer, children: [:])
+        let reconciled = try Self.microservice(resourceVersion: "41", observedGeneration: nil)
+        writer.set(ObjectKey(namespace: "shop", name: "web"), try #require(CachedMicroservice(reconciled)))
+        var answer = try Self.microservice(resourceVersion: "43", observedGeneration: 3)
+        answer.metadata.generation = 4
+        answer.spec.dependsOn = nil
+        writeThrough.wroteStatus(answer, of: reconciled)
+        #expect(store.get(ObjectKey(namespace: "shop", name: "web")) == reconciled)
     }
 }

@@ -28,10 +28,13 @@ extension ClusterCache {
             children[kind]?.writeThrough(key, nil, replacing: replaced, version: { $0.resourceVersion })
         }
 
-        /// A Microservice's status written: `microservice` is the server's answer.
-        public func wroteStatus(_ microservice: Microservice, replacing replaced: String?) {
-            guard let cached = CachedMicroservice(microservice) else { return }
-            microservices.writeThrough(microservice.objectKey, cached, replacing: replaced, version: { $0.resourceVersion })
+        /// The status of `reconciled` written: `answer` is the server's answer. A status apply
+        /// carries no precondition, so the answer also shows any spec change made since the
+        /// reconcile read `reconciled` (a new generation); such an answer is left to the watch,
+        /// whose event handler indexes the new dependencies and queues who they concern.
+        public func wroteStatus(_ answer: Microservice, of reconciled: Microservice) {
+            guard answer.metadata.generation == reconciled.metadata.generation, let cached = CachedMicroservice(answer) else { return }
+            microservices.writeThrough(answer.objectKey, cached, replacing: reconciled.metadata.resourceVersion, version: { $0.resourceVersion })
         }
     }
 }

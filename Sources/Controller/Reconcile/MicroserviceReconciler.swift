@@ -213,7 +213,7 @@ public struct MicroserviceReconciler: Reconciler {
             let written = try await client.resource(ResourceType.microservices, namespace: microservice.namespace)
                 .applyStatus(body, fieldManager: Self.fieldManager, force: true)
             if let updated = try? JSONValueDecoder().decode(Microservice.self, from: ListWatchSource.trimmed(written)) {
-                cache.writeThrough.wroteStatus(updated, replacing: microservice.metadata.resourceVersion)
+                cache.writeThrough.wroteStatus(updated, of: microservice)
             }
         } catch let error as KubeError where error.isNotFound {
             // Deleted meanwhile.
