@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct WatcherTests {
     /// `kind ns/name…` for one event.
-    static func describe(_ event: Watcher.Element?) -> String {
+    static func describe(_ event: Watcher<JSONValue>.Element?) -> String {
         switch event {
         case .restarted(let objects)?: return "restarted " + objects.map(\.objectKey.description).joined(separator: " ")
         case .applied(let object)?: return "applied \(object.objectKey)"

@@ -17,9 +17,8 @@ public final class Informer<Value: Sendable>: Sendable {
     public let source: ListWatchSource
     /// The writer of the store it keeps.
     private let writer: StoreWriter<Value>
-    private let transform: @Sendable (JSONValue) -> Value?
     private let handler: @Sendable (StoreChange<Value>) async -> Void
-    private let watcher: Watcher
+    private let watcher: Watcher<Keyed>
     private let logger: Logger
     private let synced = Mutex(false)
 
@@ -35,9 +34,8 @@ public final class Informer<Value: Sendable>: Sendable {
                 logger: Logger) {
         self.source = source
         self.writer = writer
-        self.transform = transform
         self.handler = handler
-        watcher = Watcher(source: source, clock: clock, random: random, logger: logger)
+        watcher = Watcher(source: source, transform: { Keyed(key: $0.objectKey, value: transform($0)) }, clock: clock, random: random, logger: logger)
         self.logger = logger
     }
 
@@ -54,13 +52,19 @@ public final class Informer<Value: Sendable>: Sendable {
         }
     }
 
-    private func apply(_ event: WatchMachine<JSONValue>.Event) async {
+    /// An object as the store keeps it (nil: left out), under its key.
+    struct Keyed: Sendable {
+        var key: ObjectKey
+        var value: Value?
+    }
+
+    private func apply(_ event: WatchMachine<Keyed>.Event) async {
         switch event {
         case .restarted(let objects):
             var fresh: [ObjectKey: Value] = [:]
             fresh.reserveCapacity(objects.count)
             for object in objects {
-                if let value = transform(object) { fresh[object.objectKey] = value }
+                if let value = object.value { fresh[object.key] = value }
             }
             let old = writer.replace(scope: source.namespace, with: fresh)
             synced.withLock { $0 = true }
@@ -68,16 +72,15 @@ public final class Informer<Value: Sendable>: Sendable {
             await handler(.relisted(old: old, new: fresh))
             HeapTrim.release()
         case .applied(let object):
-            let key = object.objectKey
-            guard let value = transform(object) else {
-                if let old = writer.remove(key) { await handler(.deleted(old)) }
+            guard let value = object.value else {
+                if let old = writer.remove(object.key) { await handler(.deleted(old)) }
                 return
             }
-            let old = writer.set(key, value)
+            let old = writer.set(object.key, value)
             await handler(.upserted(old: old, new: value))
         case .deleted(let object):
-            let old = writer.remove(object.objectKey)
-            if let value = old ?? transform(object) { await handler(.deleted(value)) }
+            let old = writer.remove(object.key)
+            if let value = old ?? object.value { await handler(.deleted(value)) }
         }
     }
 }

@@ -105,3 +105,19 @@ public struct WatchMachine<Object: Sendable>: Sendable {
         return .restarted(items)
     }
 }
+
+extension WatchMachine.Input {
+    /// The same input with its objects transformed.
+    public func map<Other: Sendable>(_ transform: (Object) -> Other) -> WatchMachine<Other>.Input {
+        switch self {
+        case .listPage(let items, let token, let version): .listPage(items: items.map(transform), continueToken: token, resourceVersion: version)
+        case .added(let object, let version): .added(transform(object), resourceVersion: version)
+        case .modified(let object, let version): .modified(transform(object), resourceVersion: version)
+        case .deleted(let object, let version): .deleted(transform(object), resourceVersion: version)
+        case .bookmark(let version): .bookmark(resourceVersion: version)
+        case .watchClosed: .watchClosed
+        case .gone: .gone
+        case .failed: .failed
+        }
+    }
+}

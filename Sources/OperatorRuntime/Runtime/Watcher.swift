@@ -18,11 +18,15 @@ import Logging
 /// closes every watch cannot make the loop spin. The client's own retries log at debug level;
 /// the watcher logs a failure streak once (its first failure as a warning, its end as a notice
 /// with the count).
-public struct Watcher: AsyncSequence, Sendable {
-    public typealias Element = WatchMachine<JSONValue>.Event
+///
+/// Each object is turned into an `Object` as it arrives (`transform`), so a list holds no more
+/// than one page of parsed JSON (an informer's projection of a page is far smaller).
+public struct Watcher<Object: Sendable>: AsyncSequence, Sendable {
+    public typealias Element = WatchMachine<Object>.Event
     public typealias Failure = Never
 
     public let source: ListWatchSource
+    private let transform: @Sendable (JSONValue) -> Object
     private let clock: any Clock<Duration>
     private let random: @Sendable () -> Double
     private let logger: Logger
@@ -34,10 +38,13 @@ public struct Watcher: AsyncSequence, Sendable {
     /// A watch that ends sooner than this with nothing delivered counts as a failure.
     static var shortestHealthyWatch: Duration { .seconds(1) }
 
-    /// - Parameter random: the jitter source, a value in 0..<1.
-    public init(source: ListWatchSource, clock: any Clock<Duration> = ContinuousClock(),
+    /// - Parameters:
+    ///   - transform: what each listed or watched object becomes, as it arrives.
+    ///   - random: the jitter source, a value in 0..<1.
+    public init(source: ListWatchSource, transform: @escaping @Sendable (JSONValue) -> Object, clock: any Clock<Duration> = ContinuousClock(),
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, logger: Logger) {
         self.source = source
+        self.transform = transform
         self.clock = clock
         self.random = random
         self.logger = logger
@@ -57,7 +64,7 @@ public struct Watcher: AsyncSequence, Sendable {
 
         private let watcher: Watcher
         private let elapsed: ElapsedClock
-        private var machine = WatchMachine<JSONValue>()
+        private var machine = WatchMachine<Object>()
         /// Failures in a row.
         private var streak = 0
         /// The watch in progress: its inputs, when it was opened and how many it delivered.
@@ -71,7 +78,7 @@ public struct Watcher: AsyncSequence, Sendable {
         }
 
         /// The next change; nil once the task is cancelled.
-        public mutating func next() async -> WatchMachine<JSONValue>.Event? {
+        public mutating func next() async -> WatchMachine<Object>.Event? {
             while !Task.isCancelled {
                 let (input, failure) = await read()
                 if Task.isCancelled { return nil }
@@ -88,15 +95,15 @@ public struct Watcher: AsyncSequence, Sendable {
 
         /// What the server answers next: the next input of the watch in progress, else the
         /// outcome of the request the machine asks for.
-        private mutating func read() async -> (ListWatchSource.Input, FailedRequest?) {
+        private mutating func read() async -> (WatchMachine<Object>.Input, FailedRequest?) {
             let source = watcher.source
             switch machine.nextRequest {
             case .list(let token):
                 do {
                     let page = try await source.list(token)
-                    let input = ListWatchSource.Input.listPage(items: page.items, continueToken: page.continueToken,
-                                                               resourceVersion: page.resourceVersion)
-                    let failure = WatchMachine<JSONValue>.needsBackoff(after: input)
+                    let input = WatchMachine<Object>.Input.listPage(items: page.items.map(watcher.transform), continueToken: page.continueToken,
+                                                                    resourceVersion: page.resourceVersion)
+                    let failure = WatchMachine<Object>.needsBackoff(after: input)
                         ? FailedRequest(unavailable: false, message: "list answered without a resourceVersion; listing again") : nil
                     return (input, failure)
                 } catch {
@@ -116,7 +123,7 @@ public struct Watcher: AsyncSequence, Sendable {
             }
         }
 
-        private mutating func readWatch() async -> (ListWatchSource.Input, FailedRequest?) {
+        private mutating func readWatch() async -> (WatchMachine<Object>.Input, FailedRequest?) {
             guard var current = inputs else { return (.watchClosed, nil) }
             inputs = nil
             do {
@@ -129,7 +136,7 @@ public struct Watcher: AsyncSequence, Sendable {
                 if delivered == 0 { endStreak() }
                 delivered += 1
                 inputs = current
-                return (input, nil)
+                return (input.map(watcher.transform), nil)
             } catch {
                 return classify(error, during: "watch")
             }
@@ -159,7 +166,7 @@ public struct Watcher: AsyncSequence, Sendable {
             streak = 0
         }
 
-        private func classify(_ error: any Error, during operation: String) -> (ListWatchSource.Input, FailedRequest?) {
+        private func classify(_ error: any Error, during operation: String) -> (WatchMachine<Object>.Input, FailedRequest?) {
             let description = watcher.source.description
             if case KubeError.gone = error {
                 watcher.logger.info("\(description): \(operation) expired (410 Gone), listing again")
@@ -175,5 +182,13 @@ public struct Watcher: AsyncSequence, Sendable {
             }
             return (.failed, FailedRequest(unavailable: unavailable, retryAfter: kubeError?.retryAfter, message: "\(operation) failed: \(error)"))
         }
+    }
+}
+
+extension Watcher where Object == JSONValue {
+    /// A watcher that yields the objects as the server sent them.
+    public init(source: ListWatchSource, clock: any Clock<Duration> = ContinuousClock(),
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, logger: Logger) {
+        self.init(source: source, transform: { $0 }, clock: clock, random: random, logger: logger)
     }
 }
