@@ -9,24 +9,6 @@ extension SourceOrigin {
 }
 
 extension LineTree {
-    /// The tree of the field at `path`; where the path leaves the tree, a leaf with the line of
-    /// its nearest ancestor (so every line asked below `path` stays the same).
-    func subtree(at path: FieldPath) -> LineTree {
-        var node = self
-        for component in path.components {
-            let next: LineTree?
-            switch component {
-            case .key(let key):
-                next = node.keys.firstIndex(of: key).map { node.children[$0] }
-            case .index(let index, _):
-                next = node.keys.isEmpty && node.children.indices.contains(index) ? node.children[index] : nil
-            }
-            guard let next else { return LineTree(line: node.line) }
-            node = next
-        }
-        return node
-    }
-
     /// The tree cut `depth` levels below its root.
     func pruned(depth: Int) -> LineTree {
         guard depth > 0 else { return LineTree(line: line) }

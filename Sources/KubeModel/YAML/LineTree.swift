@@ -15,8 +15,9 @@ struct LineTree: Sendable {
     /// This tree with `line` as its own line (a mapping value takes its key's line).
     func at(line: Int) -> LineTree { LineTree(line: line, keys: keys, children: children) }
 
-    /// The line of `path`, or of its nearest ancestor with a line.
-    func line(of path: FieldPath) -> Int {
+    /// The tree of the field at `path`; where the path leaves the tree, a leaf with the line of
+    /// its nearest ancestor (so every line asked below `path` stays the same).
+    func subtree(at path: FieldPath) -> LineTree {
         var node = self
         for component in path.components {
             let next: LineTree?
@@ -26,9 +27,14 @@ struct LineTree: Sendable {
             case .index(let index, _):
                 next = node.keys.isEmpty && node.children.indices.contains(index) ? node.children[index] : nil
             }
-            guard let next else { return node.line }
+            guard let next else { return LineTree(line: node.line) }
             node = next
         }
-        return node.line
+        return node
+    }
+
+    /// The line of `path`, or of its nearest ancestor with a line.
+    func line(of path: FieldPath) -> Int {
+        subtree(at: path).line
     }
 }
