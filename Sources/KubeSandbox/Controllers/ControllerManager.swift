@@ -8,20 +8,8 @@ struct ControllerManager: Sendable {
     let options: SandboxOptions
 
     func run() async {
-        let (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        await store.attachControllers(continuation)
         // Delayed work (a namespace's grace period) wakes the controllers when it falls due.
-        var timer: Task<Void, Never>?
-        for await _ in wakeups {
-            await store.reconcileControllers(options)
-            timer?.cancel()
-            if let delay = await store.untilControllerWorkDue {
-                timer = Task {
-                    try? await Task.sleep(for: delay)
-                    if !Task.isCancelled { continuation.yield() }
-                }
-            }
-        }
-        timer?.cancel()
+        await WakeupLoop.run(attach: { await store.attachControllers($0) }, work: { await store.reconcileControllers(options) },
+                             untilDue: { await store.untilControllerWorkDue })
     }
 }

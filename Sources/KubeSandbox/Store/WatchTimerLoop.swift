@@ -5,19 +5,7 @@ struct WatchTimerLoop: Sendable {
     let store: ClusterStore
 
     func run() async {
-        let (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        await store.attachWatchTimers(continuation)
-        var timer: Task<Void, Never>?
-        for await _ in wakeups {
-            await store.serveWatchTimers()
-            timer?.cancel()
-            if let delay = await store.untilWatchTimerDue {
-                timer = Task {
-                    try? await Task.sleep(for: delay)
-                    if !Task.isCancelled { continuation.yield() }
-                }
-            }
-        }
-        timer?.cancel()
+        await WakeupLoop.run(attach: { await store.attachWatchTimers($0) }, work: { await store.serveWatchTimers() },
+                             untilDue: { await store.untilWatchTimerDue })
     }
 }
