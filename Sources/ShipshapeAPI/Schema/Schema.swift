@@ -1,5 +1,6 @@
 import CEL
 import KubeModel
+import Synchronization
 
 /// One node of the Microservice API's schema: the single source for the CRD's structural
 /// openAPIV3Schema and for strict local validation, so the two cannot disagree.
@@ -62,20 +63,40 @@ public struct CrossFieldRule: Sendable {
     public let message: String
     /// The field (relative, e.g. `.maxReplicas`) the API server reports the failure on.
     public let fieldPath: String?
+    private let compiled: CompiledRule
+
     /// The compiled rule; nil only if `cel` does not compile (a test keeps every rule compiling).
-    let program: CELProgram?
+    /// Compiled on first use: a one-file audit then compiles only the rules it evaluates.
+    var program: CELProgram? { compiled.program }
 
     public init(cel: String, message: String, fieldPath: String? = nil) {
         self.cel = cel
         self.message = message
         self.fieldPath = fieldPath
-        self.program = try? CELProgram.compile(cel, selfSchema: nil)
+        self.compiled = CompiledRule(cel: cel)
     }
 
     /// Whether `value` satisfies the rule. An evaluation error fails it, as on the API server.
     public func holds(_ value: JSONValue) -> Bool {
         guard let program else { return false }
         return (try? program.evaluate(self: value)) == .bool(true)
+    }
+}
+
+/// A rule's CEL, compiled once, when first asked for; shared by the copies of its rule.
+private final class CompiledRule: Sendable {
+    private let cel: String
+    private let state = Mutex<CELProgram??>(nil)
+
+    init(cel: String) { self.cel = cel }
+
+    var program: CELProgram? {
+        state.withLock { cached in
+            if let cached { return cached }
+            let program = try? CELProgram.compile(cel, selfSchema: nil)
+            cached = .some(program)
+            return program
+        }
     }
 }
 
