@@ -21,6 +21,9 @@ public struct SandboxOptions: Sendable {
     /// resourceVersion and goes out only once that is newer than where the watch started. nil
     /// sends none of these (the initial-events-end bookmark still comes).
     public var bookmarkInterval: Duration?
+    /// kube-apiserver's `--min-request-timeout` (30 min): a watch without `timeoutSeconds` (or
+    /// with 0) ends after a random time between this and twice this, on the sandbox's clock.
+    public var minRequestTimeout: Duration = .seconds(1800)
     /// 0 lets the OS pick a free port.
     public var port: Int
     /// Where Services that admission webhooks reference are reached: `namespace/name:port` →

@@ -54,6 +54,28 @@ import Testing
         }
     }
 
+    /// Without `timeoutSeconds` (or with 0) the API server ends a watch after a random time
+    /// between `--min-request-timeout` (30 min) and twice that; a negative one ends it at once.
+    @Test(.timeLimit(.minutes(1)), arguments: ["", "&timeoutSeconds=0"])
+    func aWatchWithoutATimeoutEndsBetween30And60Minutes(parameters: String) async throws {
+        try await KubeSandbox.withRunning(Self.quiet) { sandbox in
+            let client = SandboxClient(sandbox)
+            #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
+            let version = try #require(try await client.get(base).json["metadata"]?["resourceVersion"]?.stringValue)
+            var events = try await client.watch("\(base)?watch=true&resourceVersion=\(version)\(parameters)")
+            await sandbox.advanceClock(by: .seconds(1_799))
+            try await mark(client, "29:59")
+            #expect(try await events.next()?["type"] == "MODIFIED", "still open before 30 minutes")
+            await sandbox.advanceClock(by: .seconds(1_802))
+            #expect(try await events.next() == nil, "ended by 60 minutes")
+            #expect(await sandbox.openWatchCount() == 0)
+
+            let now = String(await sandbox.resourceVersion())
+            var negative = try await client.watch("\(base)?watch=true&resourceVersion=\(now)&timeoutSeconds=-1")
+            #expect(try await negative.next() == nil)
+        }
+    }
+
     @Test func anIdleClusterGetsNoBookmarks() async throws {
         try await KubeSandbox.withRunning(Self.quiet) { sandbox in
             let client = SandboxClient(sandbox)
@@ -66,7 +88,8 @@ import Testing
             await sandbox.advanceClock(by: .seconds(61))
             try await mark(client, "61 s")
             #expect(try await unbounded.next()?["type"] == "MODIFIED", "no bookmark while the resourceVersion stood still")
-            // Without timeoutSeconds there is no deadline: a bookmark every minute, once there is news.
+            // Without timeoutSeconds the deadline is 30 to 60 minutes away: a bookmark every minute,
+            // once there is news.
             await sandbox.advanceClock(by: .seconds(60))
             let bookmark = try #require(try await unbounded.next())
             #expect(bookmark["type"] == "BOOKMARK")

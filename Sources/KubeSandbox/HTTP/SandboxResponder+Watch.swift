@@ -8,7 +8,7 @@ extension SandboxResponder {
     /// the API server sends them (see `WatchSchedule`).
     func watch(_ type: ServedResource, namespace: String?, query: QueryParameters, view: ResponseView) async throws -> Response {
         let listQuery = try Self.listQuery(query, type, watch: true)
-        let timeout = query["timeoutSeconds"].flatMap(Int.init).flatMap { $0 > 0 ? Duration.seconds($0) : nil }
+        let timeout = Self.watchTimeout(query["timeoutSeconds"].flatMap(Int.init), minRequestTimeout: options.minRequestTimeout)
         let (id, stream) = await store.watch(type, namespace: namespace, query: listQuery, timeout: timeout)
         let store = self.store
         let schemas = options.schemas
@@ -25,6 +25,14 @@ extension SandboxResponder {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
+    }
+
+    /// How long a watch lasts, as the API server decides it: `timeoutSeconds` when given and not 0
+    /// (a negative one ends the watch at once), else a random time between `minRequestTimeout`
+    /// and twice that, which spreads reconnections out.
+    static func watchTimeout(_ timeoutSeconds: Int?, minRequestTimeout: Duration) -> Duration {
+        if let timeoutSeconds, timeoutSeconds != 0 { return .seconds(timeoutSeconds) }
+        return minRequestTimeout * (1 + Double.random(in: 0..<1))
     }
 
     static func eventLine(_ message: WatchMessage, _ type: ServedResource, view: ResponseView, schemas: OpenAPISchemas? = nil) -> String {
