@@ -92,14 +92,47 @@ public enum SourceReader {
 
     /// As `forEachDocument(in:file:_:)` for a piece of a longer stream that starts at a
     /// document boundary, on 0-based line `firstLine`, after `documentsBefore` documents.
+    /// With `listItemByItem`, a `kind: List` longer than `YAMLTreeBuilder.streamAfter` items
+    /// comes in parts, as it is read: a document per item (same index and line) holding that
+    /// item, located on its own (`basePath` is the root), then the document with the rest
+    /// (items that are not objects and other item problems, or the whole document's error:
+    /// the items before it were given already).
     static func forEachDocument(
-        in bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, documentsBefore: Int, _ body: (SourceDocument) -> Void
+        in bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, documentsBefore: Int, listItemByItem: Bool = false,
+        _ body: (SourceDocument) -> Void
     ) {
-        YAMLReader.read(bytes, firstLine: firstLine, documentsBefore: documentsBefore) { body(sourceDocument($0, file: file)) }
+        guard listItemByItem else {
+            YAMLReader.read(bytes, firstLine: firstLine, documentsBefore: documentsBefore) { body(sourceDocument($0, file: file)) }
+            return
+        }
+        // The items' handler is kept while the reader runs (optional, so escaping), not after.
+        withoutActuallyEscaping(body) { body in
+            var itemProblems: [SourceError] = []
+            YAMLReader.read(bytes, firstLine: firstLine, documentsBefore: documentsBefore, items: { item in
+                switch item.value {
+                case .null:
+                    return
+                case .object:
+                    let origin = SourceOrigin(file: file, document: item.document, basePath: .root, lines: item.lines)
+                    body(SourceDocument(file: file, index: item.document, line: item.documentLine,
+                                        objects: .success([SourceObject(value: item.value, origin: origin)]), itemProblems: []))
+                default:
+                    itemProblems.append(.invalid(file: file, line: item.lines.line, document: item.document,
+                                                 message: "\(FieldPath.root.key("items").index(item.index)): expected an object (a mapping), found \(item.value.typeName)"))
+                }
+            }, each: { document in
+                body(sourceDocument(document, file: file, itemProblems: itemProblems))
+                itemProblems = []
+            })
+        }
     }
 
-    private static func sourceDocument(_ document: YAMLDocument, file: String) -> SourceDocument {
-        let (objects, itemProblems) = objects(of: document, file: file)
+    /// `document` read into objects; `itemProblems` are those of its items read on their own.
+    private static func sourceDocument(_ document: YAMLDocument, file: String, itemProblems streamed: [SourceError] = []) -> SourceDocument {
+        var (objects, itemProblems) = objects(of: document, file: file)
+        if !streamed.isEmpty {
+            itemProblems = (streamed + itemProblems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        }
         return SourceDocument(file: file, index: document.index, line: document.line, objects: objects, itemProblems: itemProblems)
     }
 

@@ -11,7 +11,10 @@ import Darwin
 /// platform) is held one piece at a time: memory stays flat with the stream's length. Pieces
 /// end where a line starts with `---` (a document marker, which YAML never reads as content at
 /// the start of a line), so each document is read whole, with the same lines and document
-/// numbers as `SourceReader.forEachDocument(in:file:_:)` gives for the whole text.
+/// numbers as `SourceReader.forEachDocument(in:file:_:)` gives for the whole text. A long
+/// `kind: List` (`kubectl get -o yaml`, `items` before `kind`) comes item by item, in several
+/// `SourceDocument`s with the same index: its items are never held together as values, though
+/// its text is held until its end.
 public enum SourceStream {
     /// Bytes read from the descriptor at a time; a piece is longer only where one document is.
     public static let defaultReadSize = 1 << 20
@@ -45,7 +48,9 @@ public enum SourceStream {
             if cut > 0 {
                 pending.withUnsafeBufferPointer { bytes in
                     let piece = UnsafeBufferPointer(rebasing: bytes[..<cut])
-                    SourceReader.forEachDocument(in: piece, file: file, firstLine: line, documentsBefore: documents) { document in
+                    SourceReader.forEachDocument(
+                        in: piece, file: file, firstLine: line, documentsBefore: documents, listItemByItem: true
+                    ) { document in
                         documents = document.index
                         body(document)
                     }

@@ -53,4 +53,49 @@ import Testing
         #expect(sarif[FieldPath(parsing: "runs[0].results")]?.arrayValue?.count == findings)
         #expect(findings ?? 0 > count)
     }
+
+    /// Microservices with no workload before them and more of their reports and skipped objects
+    /// than a spool holds in memory (so both spill to their temporary files): every format is
+    /// well formed, with the Microservices' reports and every skipped object in input order.
+    @Test func microservicesAndManySkippedObjectsAreSpooledInOrder() async throws {
+        let count = 6_000
+        let microservices = (0..<400).map { "ms-\($0)" }
+        var text = ""
+        for name in microservices {
+            text += """
+                apiVersion: shipshape.dev/v1alpha1
+                kind: Microservice
+                metadata: {name: \(name), namespace: demo}
+                spec:
+                  image: registry.example.com/demo/hello:1.0.0
+                  ports: [{name: http, port: 8080}]
+                ---
+
+                """
+        }
+        for index in 0..<count { text += "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings-\(index), namespace: demo}\n---\n" }
+        let file = try CLI.temporaryFile(text, name: "skipped.yaml")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let names = (0..<count).map { "settings-\($0)" }
+
+        let json = try JSONValue(parsingJSON: try await CLIRun.run(["audit", "-o", "json", file.path]).standardOutput)
+        #expect(json["objects"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == microservices)
+        #expect(json["skipped"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == names)
+        #expect(json["skipped"]?.arrayValue?.last?["line"] == .integer(7 * microservices.count + 4 * count - 3))
+
+        let sarif = try JSONValue(parsingJSON: try await CLIRun.run(["audit", "-o", "sarif", file.path]).standardOutput)
+        let notifications = sarif[FieldPath(parsing: "runs[0].invocations[0].toolExecutionNotifications")]?.arrayValue ?? []
+        #expect(notifications.count == count)
+        #expect(sarif[FieldPath(parsing: "runs[0].results")]?.arrayValue?.isEmpty == false)
+
+        let table = try await CLIRun.run(["audit", file.path]).standardOutput
+        let skippedLines = table.split(separator: "\n").filter { $0.hasPrefix("  skipped  ") }
+        #expect(skippedLines.count == count)
+        #expect(skippedLines.last?.hasSuffix("ConfigMap demo/settings-\(count - 1): ConfigMap is not a kind the checklist audits") == true)
+        #expect(table.range(of: "Microservice demo/ms-399")?.lowerBound ?? table.endIndex < table.range(of: "Not judged")?.lowerBound ?? table.startIndex)
+
+        let junit = try await CLIRun.run(["audit", "-o", "junit", file.path]).standardOutput
+        #expect(junit.contains("<testsuite name=\"skipped\" tests=\"\(count)\" failures=\"0\" errors=\"0\" skipped=\"\(count)\">"))
+        #expect(junit.hasSuffix("  </testsuite>\n</testsuites>\n"))
+    }
 }

@@ -5,7 +5,7 @@ extension Inventory {
     static let meshRootNamespace = "istio-system"
 
     /// Whether the input holds any object of `kind`, in any namespace.
-    func contains(_ kind: String) -> Bool { !all(kind).isEmpty }
+    func contains(_ kind: String) -> Bool { kinds.contains(kind) }
 
     /// The workload's `app.kubernetes.io/name` (pod template first, then its own labels).
     static func appName(of workload: Workload) -> String? {
@@ -40,7 +40,7 @@ extension Inventory {
         let namespaced = objects("PeerAuthentication", near: workload)
         let candidates = namespaced.filter { $0.spec["selector"] != nil && $0.selects(workload) }
             + namespaced.filter { $0.spec["selector"] == nil }
-            + all("PeerAuthentication").filter { $0.ref.namespace == Self.meshRootNamespace && $0.spec["selector"] == nil }
+            + objects("PeerAuthentication", in: Self.meshRootNamespace).filter { $0.spec["selector"] == nil }
         return candidates.first { ($0.spec["mtls"]?["mode"]?.stringValue ?? "UNSET") != "UNSET" }
     }
 }

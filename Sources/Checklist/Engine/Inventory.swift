@@ -36,6 +36,8 @@ struct Inventory: Sendable {
     ]
 
     private var byNamespace: [String: [String: [ContextObject]]] = [:]
+    /// The kinds of the objects held.
+    private(set) var kinds: Set<String> = []
 
     init() {}
 
@@ -46,6 +48,7 @@ struct Inventory: Sendable {
         let ref = ObjectRef(kind: kind, namespace: namespace,
                             name: value["metadata"]?["name"]?.stringValue ?? "(unnamed)", inputIndex: inputIndex)
         byNamespace[namespace ?? "", default: [:]][kind, default: []].append(ContextObject(ref: ref, value: value))
+        kinds.insert(kind)
         return true
     }
 
@@ -53,8 +56,9 @@ struct Inventory: Sendable {
         byNamespace[workload.ref.namespace ?? ""]?[kind] ?? []
     }
 
-    /// Every object of `kind`, in any namespace.
-    func all(_ kind: String) -> [ContextObject] { byNamespace.values.flatMap { $0[kind] ?? [] } }
+    /// The objects of `kind` in `namespace` (looked up, not searched for: a workload's audit
+    /// must not take time in proportion to every namespace of the input).
+    func objects(_ kind: String, in namespace: String) -> [ContextObject] { byNamespace[namespace]?[kind] ?? [] }
 
     /// Services whose selector selects the workload's pods.
     func services(selecting workload: Workload) -> [ContextObject] {

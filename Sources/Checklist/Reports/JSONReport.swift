@@ -25,16 +25,19 @@ struct JSONReport {
         (first ? "\n    " : ",\n    ") + object(report).jsonText(indent: 2, level: 2)
     }
 
-    /// The end of `objects`, then `invalid`, `skipped` and `summary`.
-    func ending(_ result: AuditResult, totals: ReportTotals) -> String {
-        var text = totals.objects == 0 ? "]" : "\n  ]"
-        let members: [(String, JSONValue)] = [
-            ("invalid", .array(result.invalidInputs.map(Self.problem))),
-            ("skipped", .array(result.skipped.map(skipped))),
-            ("summary", summary(result, totals: totals)),
-        ]
-        for (key, value) in members { text += ",\n  \"\(key)\": " + value.jsonText(indent: 2, level: 1) }
-        return text + "\n}\n"
+    /// The end of `objects`, then `invalid`, `skipped` (its `skippedEntries` entries in their
+    /// place) and `summary`.
+    func ending(_ result: AuditResult, totals: ReportTotals, skippedEntries: Int) -> ReportPart {
+        let invalid = JSONValue.array(result.invalidInputs.map(Self.problem)).jsonText(indent: 2, level: 1)
+        return ReportPart(
+            before: (totals.objects == 0 ? "]" : "\n  ]") + ",\n  \"invalid\": " + invalid + ",\n  \"skipped\": [",
+            afterSkipped: JSONListText.end(count: skippedEntries, level: 1)
+                + ",\n  \"summary\": " + summary(result, totals: totals).jsonText(indent: 2, level: 1) + "\n}\n")
+    }
+
+    /// The element at `position` of `skipped`.
+    func skipped(_ skipped: SkippedObject, position: Int) -> String {
+        JSONListText.element(self.skipped(skipped), position: position, level: 1)
     }
 
     private func object(_ report: ObjectReport) -> JSONValue {

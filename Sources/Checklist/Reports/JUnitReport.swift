@@ -9,17 +9,19 @@ struct JUnitReport {
     let sources: SourceLookup
 
     /// The XML declaration and the `testsuites` element with every count.
-    func heading(_ result: AuditResult, totals: ReportTotals) -> String {
-        let skipped = result.listedSkipped.count
+    func heading(_ result: AuditResult, totals: ReportTotals, skippedEntries skipped: Int) -> String {
         let tests = totals.results + result.invalidInputs.count + skipped
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"shipshape audit\""
             + counts(tests: tests, failures: totals.failedResults, errors: result.invalidInputs.count, skipped: totals.exempted + skipped) + ">\n"
     }
 
-    /// The invalid input and skipped suites, and the end of the document.
-    func ending(_ result: AuditResult) -> String {
-        let skipped = result.listedSkipped
-        return (result.invalidInputs.isEmpty ? "" : invalidSuite(result)) + (skipped.isEmpty ? "" : skippedSuite(skipped)) + "</testsuites>\n"
+    /// The invalid input suite, the place of the skipped suite's `skippedEntries` test cases,
+    /// and the end of the document.
+    func ending(_ result: AuditResult, skippedEntries count: Int) -> ReportPart {
+        let invalid = result.invalidInputs.isEmpty ? "" : invalidSuite(result)
+        guard count > 0 else { return ReportPart(before: invalid, afterSkipped: "</testsuites>\n") }
+        let suite = "  <testsuite name=\"skipped\" tests=\"\(count)\" failures=\"0\" errors=\"0\" skipped=\"\(count)\">\n"
+        return ReportPart(before: invalid + suite, afterSkipped: "  </testsuite>\n</testsuites>\n")
     }
 
     private func counts(tests: Int, failures: Int, errors: Int = 0, skipped: Int) -> String {
@@ -46,17 +48,13 @@ struct JUnitReport {
         return xml + "  </testsuite>\n"
     }
 
-    /// One skipped testcase per object not judged, with the reason.
-    private func skippedSuite(_ skipped: [SkippedObject]) -> String {
-        var xml = "  <testsuite name=\"skipped\" tests=\"\(skipped.count)\" failures=\"0\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
-        for object in skipped {
-            let position = AuditResult.position(of: object.object, in: sources)
-            let file = position.map { " file=\"\(Self.escape($0.file))\"" + ($0.line.map { " line=\"\($0)\"" } ?? "") } ?? ""
-            xml += "    <testcase name=\"\(Self.escape(AuditResult.label(object)))\" classname=\"skipped\"\(file)>\n"
-            xml += "      <skipped message=\"\(Self.escape(object.reason))\"/>\n"
-            xml += "    </testcase>\n"
-        }
-        return xml + "  </testsuite>\n"
+    /// The skipped testcase of an object not judged, with the reason.
+    func skippedCase(_ object: SkippedObject) -> String {
+        let position = AuditResult.position(of: object.object, in: sources)
+        let file = position.map { " file=\"\(Self.escape($0.file))\"" + ($0.line.map { " line=\"\($0)\"" } ?? "") } ?? ""
+        return "    <testcase name=\"\(Self.escape(AuditResult.label(object)))\" classname=\"skipped\"\(file)>\n"
+            + "      <skipped message=\"\(Self.escape(object.reason))\"/>\n"
+            + "    </testcase>\n"
     }
 
     /// One object's testsuite.

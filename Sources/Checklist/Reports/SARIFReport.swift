@@ -13,22 +13,20 @@ struct SARIFReport {
 
     let sources: SourceLookup
 
-    /// The document up to the run's `"results": [`, with the skipped objects' notifications.
-    func heading(_ result: AuditResult) -> String {
+    /// The document up to the run's `"results": [`, with the place of the skipped objects'
+    /// `skippedEntries` notifications in its one invocation.
+    func heading(skippedEntries: Int) -> ReportPart {
         let driver: JSONValue = [
             "name": "shipshape",
             "informationUri": .string(Self.informationURI),
             "rules": .array(Catalogue.rules.map(Self.descriptor) + [Self.invalidInputDescriptor]),
         ]
-        let invocation: JSONValue = [
-            "executionSuccessful": true,
-            "toolExecutionNotifications": .array(result.listedSkipped.map(skippedNotification)),
-        ]
-        return "{\n  \"$schema\": " + JSONValue.string(Self.schema).jsonText(indent: 2, level: 1)
+        let before = "{\n  \"$schema\": " + JSONValue.string(Self.schema).jsonText(indent: 2, level: 1)
             + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": "
             + JSONValue.object(["driver": driver]).jsonText(indent: 2, level: 3)
-            + ",\n      \"invocations\": " + JSONValue.array([invocation]).jsonText(indent: 2, level: 3)
-            + ",\n      \"results\": ["
+            + ",\n      \"invocations\": [\n        {\n          \"executionSuccessful\": true,\n          \"toolExecutionNotifications\": ["
+        let after = JSONListText.end(count: skippedEntries, level: 5) + "\n        }\n      ]" + ",\n      \"results\": ["
+        return ReportPart(before: before, afterSkipped: after)
     }
 
     /// Results for `findings`, after `count` results already written.
@@ -43,11 +41,7 @@ struct SARIFReport {
     }
 
     private func elements(_ values: [JSONValue], after count: Int) -> String {
-        var text = ""
-        for (offset, value) in values.enumerated() {
-            text += (count + offset == 0 ? "\n        " : ",\n        ") + value.jsonText(indent: 2, level: 4)
-        }
-        return text
+        values.enumerated().map { JSONListText.element($1, position: count + $0, level: 3) }.joined()
     }
 
     private static let ruleIndex = Dictionary(uniqueKeysWithValues: Catalogue.rules.enumerated().map { ($1.id, $0) })
@@ -100,6 +94,11 @@ struct SARIFReport {
             "locations": [["physicalLocation": physicalLocation(file: problem.file, line: problem.line)]],
             "partialFingerprints": ["shipshape/v1": .string("\(invalidInputID)|\(problem.location)|\(problem.message)")],
         ]
+    }
+
+    /// The notification of an object not judged, at `position` among the invocation's notifications.
+    func skippedNotification(_ skipped: SkippedObject, position: Int) -> String {
+        JSONListText.element(skippedNotification(skipped), position: position, level: 5)
     }
 
     private func skippedNotification(_ skipped: SkippedObject) -> JSONValue {

@@ -29,8 +29,11 @@ extension AuditResult {
         var writer = ReportWriter(format: format, color: color)
         var objects = ""
         for report in reports { objects += writer.object(report, sources: sources) }
+        var skipped = ""
+        for object in self.skipped { skipped += writer.skipped(object, sources: sources) }
         let unjudged = self.unjudged
-        return writer.heading(unjudged, sources: sources) + objects + writer.ending(unjudged, sources: sources)
+        return writer.heading(unjudged, sources: sources).text(skipped: skipped) + objects
+            + writer.ending(unjudged, sources: sources).text(skipped: skipped)
     }
 }
 

@@ -9,9 +9,19 @@ struct TableReport {
         (lines(for: report) + [""]).map { $0 + "\n" }.joined()
     }
 
-    /// The invalid documents and skipped objects, then the summary line.
-    func ending(_ unjudged: AuditResult, totals: ReportTotals) -> String {
-        (self.unjudged(unjudged) + [summary(unjudged, totals: totals)]).map { $0 + "\n" }.joined()
+    /// The invalid documents and the place of the `skippedEntries` skipped objects' lines under
+    /// *Not judged*, then the summary line.
+    func ending(_ unjudged: AuditResult, totals: ReportTotals, skippedEntries: Int) -> ReportPart {
+        let listed = !unjudged.invalidInputs.isEmpty || skippedEntries > 0
+        let invalid = unjudged.invalidInputs.map { "  " + paint("invalid".padding(to: 7), .red) + "  " + $0.description + "\n" }
+        return ReportPart(before: listed ? paint("Not judged", .bold) + "\n" + invalid.joined() : "",
+                          afterSkipped: (listed ? "\n" : "") + summary(unjudged, totals: totals) + "\n")
+    }
+
+    /// A skipped object's line under *Not judged*, with its location and reason.
+    func skipped(_ object: SkippedObject) -> String {
+        let location = AuditResult.position(of: object.object, in: sources).map { "\($0.description)  " } ?? ""
+        return "  " + paint("skipped", .dim) + "  " + location + AuditResult.label(object) + ": " + object.reason + "\n"
     }
 
     private func lines(for report: ObjectReport) -> [String] {
@@ -36,21 +46,6 @@ struct TableReport {
         lines.append("  " + counts(errors: report.count(.error), warnings: report.count(.warning),
                                    exempted: report.exempted.count, passed: report.passed.count))
         return lines
-    }
-
-    /// Invalid documents and skipped objects, each with its location and reason.
-    private func unjudged(_ result: AuditResult) -> [String] {
-        let skipped = result.listedSkipped
-        guard !result.invalidInputs.isEmpty || !skipped.isEmpty else { return [] }
-        var lines = [paint("Not judged", .bold)]
-        for problem in result.invalidInputs {
-            lines.append("  " + paint("invalid".padding(to: 7), .red) + "  " + problem.description)
-        }
-        for object in skipped {
-            let location = AuditResult.position(of: object.object, in: sources).map { "\($0.description)  " } ?? ""
-            lines.append("  " + paint("skipped", .dim) + "  " + location + AuditResult.label(object) + ": " + object.reason)
-        }
-        return lines + [""]
     }
 
     private func summary(_ result: AuditResult, totals: ReportTotals) -> String {

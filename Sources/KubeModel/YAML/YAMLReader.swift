@@ -1,5 +1,15 @@
 import CYaml
 
+/// An item of a long `kind: List` read on its own (`YAMLReader.read(_:firstLine:documentsBefore:items:each:)`):
+/// the document it is in (index and 1-based line), its index in `items`, its value and lines.
+struct YAMLItem {
+    let document: Int
+    let documentLine: Int
+    let index: Int
+    let value: JSONValue
+    let lines: LineTree
+}
+
 /// One document of a YAML stream: its value and lines (nil for an empty document), or why it
 /// could not be read.
 struct YAMLDocument {
@@ -24,19 +34,25 @@ enum YAMLReader {
 
     /// Reads `bytes`, numbering lines from `firstLine` (0-based) and documents after
     /// `documentsBefore`: a piece of a longer stream that starts at a document boundary.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 0, documentsBefore: Int = 0, each: (YAMLDocument) -> Void) {
+    /// With `items`, a `kind: List` of more than `YAMLTreeBuilder.streamAfter` items gives
+    /// them to `items` one by one as they are read, and its document (to `each`) holds none
+    /// of them: a long List is never held whole as values.
+    static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 0, documentsBefore: Int = 0,
+        items: ((YAMLItem) -> Void)? = nil, each: (YAMLDocument) -> Void
+    ) {
         var position = (offset: 0, line: firstLine)
         var index = documentsBefore
         while position.offset < bytes.count {
             // libyaml stops at a character YAML forbids wherever its read-ahead meets it, even
             // documents ahead: find it first, read the documents before its own, report that one.
             guard let bad = forbiddenCharacter(in: bytes, from: position) else {
-                readRegion(bytes, from: position, index: &index, each: each)
+                readRegion(bytes, from: position, index: &index, items: items, each: each)
                 return
             }
             let cut = lastDocumentMarker(in: bytes, from: position, upTo: bad.offset) ?? position
             if cut.offset > position.offset {
-                readRegion(UnsafeBufferPointer(rebasing: bytes[..<cut.offset]), from: position, index: &index, each: each)
+                readRegion(UnsafeBufferPointer(rebasing: bytes[..<cut.offset]), from: position, index: &index, items: items, each: each)
             }
             index += 1
             each(YAMLDocument(index: index, line: cut.line + 1, content: .failure(YAMLProblem(line: bad.line + 1, message: bad.message, isSyntax: true))))
@@ -47,10 +63,11 @@ enum YAMLReader {
 
     /// Reads every document of `bytes` from `start`, resuming after each syntax error.
     private static func readRegion(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: (offset: Int, line: Int), index: inout Int, each: (YAMLDocument) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: (offset: Int, line: Int), index: inout Int,
+        items: ((YAMLItem) -> Void)?, each: (YAMLDocument) -> Void
     ) {
         var segment = start
-        while segment.offset < bytes.count, let next = readSegment(bytes, from: segment, index: &index, each: each) {
+        while segment.offset < bytes.count, let next = readSegment(bytes, from: segment, index: &index, items: items, each: each) {
             segment = next
         }
     }
@@ -112,7 +129,7 @@ enum YAMLReader {
     /// end, or to a syntax error; returns where to resume after an error, nil when done.
     private static func readSegment(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: (offset: Int, line: Int), index: inout Int,
-        each: (YAMLDocument) -> Void
+        items: ((YAMLItem) -> Void)?, each: (YAMLDocument) -> Void
     ) -> (offset: Int, line: Int)? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
@@ -121,9 +138,10 @@ enum YAMLReader {
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress.map { $0 + start.offset }, bytes.count - start.offset)
 
-        var builder = YAMLTreeBuilder()
+        var builder = YAMLTreeBuilder(streamingItems: items != nil)
         var problem: YAMLProblem?
         var documentLine: Int?
+        var documentStartLine = 0
         var lastEnd = start.line
         var event = yaml_event_t()
         while true {
@@ -140,7 +158,8 @@ enum YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 index += 1
                 documentLine = line
-                builder = YAMLTreeBuilder()
+                documentStartLine = Int(event.start_mark.line)
+                builder = YAMLTreeBuilder(streamingItems: items != nil)
                 problem = nil
             case YAML_DOCUMENT_END_EVENT:
                 let content: Result<(value: JSONValue, lines: LineTree)?, YAMLProblem>
@@ -164,10 +183,95 @@ enum YAMLReader {
                 } catch {
                     if !builder.isolate(error, opened: opens) { problem = error }
                 }
+                guard let items else { continue }
+                if builder.needsKind {
+                    let document = offset(ofLine: documentStartLine, in: bytes, from: start.offset)
+                    builder.decideStreaming(isList: rootKind(in: UnsafeBufferPointer(rebasing: bytes[document...]))?.stringValue?.hasSuffix("List") == true)
+                }
+                for item in builder.takeItems() {
+                    items(YAMLItem(document: index, documentLine: (documentLine ?? line) + 1, index: item.index, value: item.value, lines: item.lines))
+                }
             default:
                 continue
             }
         }
+    }
+
+    /// The value of a scalar event, as its tag, style and text resolve it.
+    private static func scalarValue(_ event: yaml_event_t) -> JSONValue {
+        let scalar = event.data.scalar
+        let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+        let tag = scalar.tag.map { String(cString: $0) }
+        let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+        if let tag, tag != "!" { return YAMLScalar.tagged(bytes, tag: tag, plain: plain) }
+        if plain && scalar.plain_implicit == 1 { return YAMLScalar.plain(bytes) }
+        return .string(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The offset of the start of the line `lines` line breaks (as libyaml counts them) after `start`.
+    private static func offset(ofLine lines: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        var line = 0
+        while line < lines, offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\n"):
+                line += 1
+            case UInt8(ascii: "\r"):
+                if offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") { line += 1 }
+            case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85:
+                offset += 1
+                line += 1
+            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+                offset += 2
+                line += 1
+            default:
+                break
+            }
+            offset += 1
+        }
+        return min(offset, bytes.count)
+    }
+
+    /// The root mapping's `kind` in the document at the start of `bytes`, read ahead at the
+    /// event level without building the document; nil when it is not a scalar written in the
+    /// root mapping itself (or the text does not read that far).
+    private static func rootKind(in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { return nil }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        var depth = 0
+        var key: String?
+        var event = yaml_event_t()
+        while yaml_parser_parse(parser, &event) == 1 {
+            defer { yaml_event_delete(&event) }
+            switch event.type {
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                guard depth > 0 || event.type == YAML_MAPPING_START_EVENT, depth != 1 || (key != nil && key != "kind") else { return nil }
+                depth += 1
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                depth -= 1
+                guard depth > 0 else { return nil }
+                if depth == 1 { key = nil }
+            case YAML_SCALAR_EVENT where depth == 1:
+                guard let name = key else {
+                    key = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: Int(event.data.scalar.length)), as: UTF8.self)
+                    continue
+                }
+                if name == "kind" { return scalarValue(event) }
+                key = nil
+            case YAML_ALIAS_EVENT where depth == 1:
+                guard key != nil, key != "kind" else { return nil }
+                key = nil
+            case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                return nil
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     private static func node(_ event: yaml_event_t, line: Int, into builder: inout YAMLTreeBuilder) throws(YAMLProblem) {
@@ -177,14 +281,7 @@ enum YAMLReader {
             let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
             let tag = scalar.tag.map { String(cString: $0) }
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-            let value: JSONValue
-            if let tag, tag != "!" {
-                value = YAMLScalar.tagged(bytes, tag: tag, plain: plain)
-            } else if plain && scalar.plain_implicit == 1 {
-                value = YAMLScalar.plain(bytes)
-            } else {
-                value = .string(String(decoding: bytes, as: UTF8.self))
-            }
+            let value = scalarValue(event)
             let isMergeKey = plain && tag == nil && bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
             try builder.scalar(value, text: value.stringValue ?? String(decoding: bytes, as: UTF8.self), line: line,
                                anchor: scalar.anchor.map { String(cString: $0) }, isMergeKey: isMergeKey)

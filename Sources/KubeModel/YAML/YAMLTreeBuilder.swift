@@ -49,6 +49,63 @@ struct YAMLTreeBuilder {
     /// Collections of an isolated item still open, whose events are skipped.
     private var skippedDepth = 0
 
+    /// Whether the elements of the root mapping's `items` are taken out as they complete
+    /// (`takeItems()`) rather than held in the value: a long `kind: List` read an item at a
+    /// time. Only once `streamAfter` items are held, and only where the root's `kind` ends in
+    /// `List`: read before `items`, or looked up ahead (`needsKind`, `decideStreaming`).
+    private var streaming: Streaming
+    private enum Streaming { case off, undecided, on, declined }
+    /// Items of a List held before its items are taken out one by one.
+    static let streamAfter = 100
+    /// Items taken out so far, and those completed since the last `takeItems()`.
+    private var itemsTaken = 0
+    private var completedItems: [(index: Int, value: JSONValue, lines: LineTree)] = []
+    /// `streamAfter` items are held and the root's `kind` has not been read yet: the caller
+    /// looks it up ahead and calls `decideStreaming(isList:)`.
+    private(set) var needsKind = false
+
+    /// `streamingItems`: a long List's items may be taken out as they complete (see `takeItems()`).
+    init(streamingItems: Bool = false) {
+        streaming = streamingItems ? .undecided : .off
+    }
+
+    /// The items of a List completed since the last call, with their index in `items`: each is
+    /// left out of the document's value (whose `items` keeps the ones held before streaming
+    /// began only until then).
+    mutating func takeItems() -> [(index: Int, value: JSONValue, lines: LineTree)] {
+        guard !completedItems.isEmpty else { return [] }
+        defer { completedItems.removeAll(keepingCapacity: true) }
+        return completedItems
+    }
+
+    /// Streams the items (the root's `kind`, looked up ahead, ends in `List`) or keeps holding them.
+    mutating func decideStreaming(isList: Bool) {
+        needsKind = false
+        streaming = isList ? .on : .declined
+        if isList { moveItems() }
+    }
+
+    /// After an element was added to the collection at `top`: takes it out if it is an item
+    /// of a List being streamed, or decides whether to stream once `streamAfter` are held.
+    private mutating func elementAdded(at top: Int) {
+        guard top == 1, streaming == .on || streaming == .undecided, stack[0].isMapping,
+              stack[0].pendingKey?.text == "items", stack[1].anchor == nil else { return }
+        if streaming == .on {
+            moveItems()
+        } else if stack[1].elements.count >= Self.streamAfter {
+            if let kind = stack[0].object["kind"] { decideStreaming(isList: kind.stringValue?.hasSuffix("List") == true) } else { needsKind = true }
+        }
+    }
+
+    private mutating func moveItems() {
+        for (offset, value) in stack[1].elements.enumerated() {
+            completedItems.append((itemsTaken + offset, value, stack[1].lines[offset]))
+        }
+        itemsTaken += stack[1].elements.count
+        stack[1].elements.removeAll(keepingCapacity: true)
+        stack[1].lines.removeAll(keepingCapacity: true)
+    }
+
     /// Confines `problem`, raised by the event just given (`opened`: one that starts a
     /// collection), to the element of the root mapping's `items` it is in, if it is in one:
     /// that element becomes null and the rest of its events are skipped. False when the problem
@@ -56,7 +113,7 @@ struct YAMLTreeBuilder {
     mutating func isolate(_ problem: YAMLProblem, opened: Bool) -> Bool {
         guard stack.count >= 2, stack[0].isMapping, stack[0].pendingKey?.text == "items", !stack[1].isMapping,
               stack.count > 2 || !opened else { return false }
-        itemProblems.append((stack[1].elements.count, problem))
+        itemProblems.append((itemsTaken + stack[1].elements.count, problem))
         skippedDepth = stack.count - 2 + (opened ? 1 : 0)
         stack.removeLast(stack.count - 2)
         if skippedDepth == 0 { closeIsolatedItem(line: problem.line) }
@@ -78,6 +135,7 @@ struct YAMLTreeBuilder {
         stack[1].elements.append(.null)
         stack[1].lines.append(LineTree(line: line ?? stack[1].line))
         stack[1].count += 1
+        elementAdded(at: 1)
     }
 
     mutating func scalar(_ value: JSONValue, text: @autoclosure () -> String, line: Int, anchor: String?, isMergeKey: Bool) throws(YAMLProblem) {
@@ -136,6 +194,7 @@ struct YAMLTreeBuilder {
         if !stack[top].isMapping {
             stack[top].elements.append(node.value)
             stack[top].lines.append(node.lines)
+            if streaming != .off { elementAdded(at: top) }
             return
         }
         guard let key = stack[top].pendingKey else {

@@ -5,10 +5,10 @@ import ShipshapeAPI
 
 /// `shipshape audit` of files, directories and `-`, read, judged and reported document by
 /// document so memory stays flat with the input's length: each file is read a piece at a time
-/// (`SourceStream`), each workload's report is written out (`ReportOutput`) as soon as it is
-/// judged, and what is kept of a document is what later reports need: the context objects
-/// workloads are judged with, with the lines of their first fields (findings point there), and
-/// the skipped list. Workloads are judged with the whole input as context (a Service at the end
+/// (`SourceStream`), each report and skipped object is written out (`ReportOutput`) as soon as
+/// it is judged, and what is kept of a document is what later reports need: the context
+/// objects workloads are judged with, with the lines of their first fields (findings point
+/// there). Workloads are judged with the whole input as context (a Service at the end
 /// of a dump selects a Deployment at its start): the first `heldWorkloads` are held until every
 /// document is read; past them, the input is read a second time to judge the rest (standard
 /// input is copied to an unlinked temporary file as it is read, for that second reading).
@@ -24,10 +24,9 @@ struct FileAudit {
     private let output: ReportOutput
     private var split = SourceSplit([])
     private var context = AuditContext()
-    /// Skipped objects and their counts (no reports).
+    /// The skipped kinds' counts (no reports; the skipped objects go to `output` as they come).
     private var unjudged = AuditResult(reports: [])
-    private var microserviceReports: [ObjectReport] = []
-    /// The sources of context objects, skipped objects and Microservices, by input index.
+    /// The sources of context objects, by input index.
     private var sources: [Int: any SourceLocating] = [:]
     private var held: [(value: JSONValue, origin: SourceOrigin, index: Int)] = []
     /// The input index of the first workload not held, judged in the second reading.
@@ -41,7 +40,7 @@ struct FileAudit {
     static func run(_ paths: [String], checklist: Checklist, strict: Bool, format: ReportFormat, color: Bool)
         throws(CLIError) -> (totals: ReportTotals, invalidInputs: [InputProblem])
     {
-        let output = try ReportOutput(format: format, color: color, holdingEverything: strict)
+        let output = ReportOutput(format: format, color: color, holdingEverything: strict)
         var audit = FileAudit(checklist: checklist, strict: strict, output: output)
         let inputs = AuditFiles(paths)
         inputs.read(object: { audit.take($0) }, problem: { audit.split.problems.append($0) })
@@ -56,10 +55,8 @@ struct FileAudit {
             throw CLIError.invalidInput(audit.split.problems.map(\.description))
         }
         let sources = audit.sources
-        let lookup: SourceLookup = { ref in ref.inputIndex.flatMap { sources[$0] } }
-        for report in audit.microserviceReports { output.object(report, sources: lookup) }
         audit.unjudged.invalidInputs = audit.split.problems
-        try output.finish(audit.unjudged, sources: lookup)
+        try output.finish(audit.unjudged) { ref in ref.inputIndex.flatMap { sources[$0] } }
         return (output.totals, audit.split.problems)
     }
 
@@ -69,24 +66,23 @@ struct FileAudit {
         self.output = output
     }
 
-    /// The first reading: each object is judged (Microservices), kept as context, listed as
-    /// skipped, held (workloads, up to `heldWorkloads`) or left for the second reading.
+    /// The first reading: each object is judged (Microservices, whose reports follow every
+    /// workload's), kept as context, listed as skipped, held (workloads, up to `heldWorkloads`)
+    /// or left for the second reading.
     private mutating func take(_ object: SourceObject) {
         let index = nextIndex
         nextIndex += 1
         split.add(object, refusing: strict ? checklist.schemaProblems : { _ in [] })
         if let microservice = split.microservices.popLast() {
             let report = checklist.check(microservice.value, inputIndex: index)
-            microserviceReports.append(report)
-            sources[index] = ResolvedSource(microservice.origin, for: report)
+            output.laterObject(report, sources: lookup(index, ResolvedSource(microservice.origin, for: report)))
             return
         }
         guard let object = split.others.popLast() else { return }
         switch checklist.role(of: object.value, inputIndex: index) {
         case .skipped(let skip, let tally):
             unjudged.skippedKinds[tally, default: 0] += 1
-            unjudged.skipped.append(skip)
-            sources[index] = ResolvedSource(object.origin)
+            output.skipped(skip, sources: lookup(index, ResolvedSource(object.origin)))
         case .context:
             context.add(object.value, inputIndex: index)
             sources[index] = object.origin.pruned(depth: Self.contextLineDepth)
@@ -121,7 +117,13 @@ struct FileAudit {
     /// of context objects its findings point into, from `sources`).
     private mutating func judge(_ value: JSONValue, origin: SourceOrigin, index: Int) {
         guard let report = checklist.check(workload: value, inputIndex: index, context: context) else { return }
+        output.object(report, sources: lookup(index, origin))
+    }
+
+    /// The sources of a report on the object at input `index`: `source` for it, the context
+    /// objects' for the objects its findings point into.
+    private func lookup(_ index: Int, _ source: any SourceLocating) -> SourceLookup {
         let sources = self.sources
-        output.object(report) { ref in ref.inputIndex == index ? origin : ref.inputIndex.flatMap { sources[$0] } }
+        return { ref in ref.inputIndex == index ? source : ref.inputIndex.flatMap { sources[$0] } }
     }
 }

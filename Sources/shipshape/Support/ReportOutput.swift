@@ -5,32 +5,28 @@ import Foundation
 /// held whole: tables and JSON go out object by object; JUnit and SARIF, whose heading needs
 /// every object first (`ReportWriter.headingNeedsTotals`), and any format under
 /// `--strict-input` (which prints nothing when it refuses the input), have their objects
-/// spooled to an unlinked temporary file, copied out after the heading at the end.
+/// spooled (`Spool`: memory, then an unlinked temporary file), copied out after the heading at
+/// the end. What the report places after later input is spooled the same way as it comes:
+/// objects written after all the others (Microservices) and the skipped list.
 final class ReportOutput {
     private var writer: ReportWriter
-    /// The spool's descriptor, or nil when objects go straight to standard output.
-    private let spool: Int32?
+    /// The objects' spool, or nil when objects go straight to standard output.
+    private let objects: Spool?
+    private let laterObjects = Spool(prefix: "shipshape-report")
+    private let skipped = Spool(prefix: "shipshape-report")
     private var buffer: [UInt8] = []
-    private var spoolFailure: String?
 
-    /// Bytes gathered before each write.
+    /// Bytes gathered before each write to standard output.
     private static let bufferSize = 1 << 20
 
-    init(format: ReportFormat, color: Bool, holdingEverything: Bool) throws(CLIError) {
+    init(format: ReportFormat, color: Bool, holdingEverything: Bool) {
         writer = ReportWriter(format: format, color: color)
         guard holdingEverything || writer.headingNeedsTotals else {
-            spool = nil
-            emit(writer.heading(AuditResult(reports: []), sources: { _ in nil }))
+            objects = nil
+            emit(writer.heading(AuditResult(reports: []), sources: { _ in nil }).before)
             return
         }
-        switch TemporaryFile.openUnlinked(prefix: "shipshape-report") {
-        case .success(let descriptor): spool = descriptor
-        case .failure(let error): throw CLIError.failure(["cannot make a temporary file for the report: \(error.reason)"])
-        }
-    }
-
-    deinit {
-        if let spool { close(spool) }
+        objects = Spool(prefix: "shipshape-report")
     }
 
     /// What the objects written so far add up to.
@@ -38,53 +34,59 @@ final class ReportOutput {
 
     /// Writes (or spools) one judged object.
     func object(_ report: ObjectReport, sources: @escaping SourceLookup) {
-        emit(writer.object(report, sources: sources))
+        let text = writer.object(report, sources: sources)
+        if let objects { objects.append(text) } else { emit(text) }
     }
 
-    /// Writes what is left: the heading and the spooled objects where they were held, then the
-    /// invalid inputs, skipped objects and summary. Throws when the spool could not be written
-    /// or read back (exit 3), having written nothing of the report.
+    /// Spools one judged object to be written after every object given to `object(_:sources:)`.
+    func laterObject(_ report: ObjectReport, sources: @escaping SourceLookup) {
+        laterObjects.append(writer.laterObject(report, sources: sources))
+    }
+
+    /// Spools one object not judged for the skipped list.
+    func skipped(_ object: SkippedObject, sources: @escaping SourceLookup) {
+        skipped.append(writer.skipped(object, sources: sources))
+    }
+
+    /// Writes what is left: the heading and the spooled objects where they were held, the
+    /// later objects, then the invalid inputs, skipped objects and summary. Throws when a spool
+    /// could not be written or read back (exit 3), having written nothing more of the report
+    /// (nothing at all where the objects were spooled).
     func finish(_ unjudged: AuditResult, sources: @escaping SourceLookup) throws(CLIError) {
-        let ending = writer.ending(unjudged, sources: sources)
-        guard let spool else {
-            emit(ending)
-            flush(to: STDOUT_FILENO)
-            return
+        for spool in [objects, laterObjects, skipped] as [Spool?] { try spool?.check() }
+        if let objects {
+            let heading = writer.heading(unjudged, sources: sources)
+            try write(heading)
+            try objects.copy(to: STDOUT_FILENO)
+        } else {
+            flush()
         }
-        flush(to: spool)
-        if let spoolFailure { throw CLIError.failure(["cannot write the report's temporary file: \(spoolFailure)"]) }
-        guard lseek(spool, 0, SEEK_SET) == 0 else {
-            throw CLIError.failure(["cannot read the report's temporary file: \(String(cString: strerror(errno)))"])
-        }
-        write(writer.heading(unjudged, sources: sources), to: STDOUT_FILENO)
-        var block = [UInt8](repeating: 0, count: Self.bufferSize)
-        while true {
-            let count = block.withUnsafeMutableBytes { read(spool, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                if count < 0 { throw CLIError.failure(["cannot read the report's temporary file: \(String(cString: strerror(errno)))"]) }
-                break
-            }
-            _ = block.withUnsafeBytes { TemporaryFile.writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: STDOUT_FILENO) }
-        }
-        write(ending, to: STDOUT_FILENO)
+        try laterObjects.copy(to: STDOUT_FILENO, dropping: writer.laterSeparatorExcess)
+        try write(writer.ending(unjudged, sources: sources))
     }
 
-    /// Adds `text` to the buffer, writing it out (to the spool or standard output) when full.
+    /// Writes `part` with the skipped list's entries in their place, if it is in this part.
+    private func write(_ part: ReportPart) throws(CLIError) {
+        write(part.before)
+        guard let after = part.afterSkipped else { return }
+        try skipped.copy(to: STDOUT_FILENO)
+        write(after)
+    }
+
+    /// Adds `text` to the buffer, writing it out to standard output when full.
     private func emit(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= Self.bufferSize { flush(to: spool ?? STDOUT_FILENO) }
+        if buffer.count >= Self.bufferSize { flush() }
     }
 
-    private func flush(to descriptor: Int32) {
-        let written = buffer.withUnsafeBytes { TemporaryFile.writeAll($0, to: descriptor) }
-        if !written, descriptor != STDOUT_FILENO, spoolFailure == nil { spoolFailure = String(cString: strerror(errno)) }
+    private func flush() {
+        _ = buffer.withUnsafeBytes { TemporaryFile.writeAll($0, to: STDOUT_FILENO) }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func write(_ text: String, to descriptor: Int32) {
+    private func write(_ text: String) {
         var text = text
-        _ = text.withUTF8 { TemporaryFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+        _ = text.withUTF8 { TemporaryFile.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
     }
 }
