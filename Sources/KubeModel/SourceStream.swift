@@ -88,24 +88,14 @@ public enum SourceStream {
         return start
     }
 
-    /// Line breaks as libyaml counts them: `\n`, `\r\n`, a lone `\r`, NEL, LS and PS.
+    /// Line breaks as libyaml counts them (see `LineBreak`).
     static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var offset = 0
         while offset < bytes.count {
-            switch bytes[offset] {
-            case UInt8(ascii: "\n"):
-                count += 1
-            case UInt8(ascii: "\r"):
-                if offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") { count += 1 }
-            case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85:
-                count += 1
-            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-                count += 1
-            default:
-                break
-            }
-            offset += 1
+            let length = LineBreak.length(at: offset, in: bytes)
+            if length > 0 { count += 1 }
+            offset += max(length, 1)
         }
         return count
     }

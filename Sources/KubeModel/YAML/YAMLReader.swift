@@ -213,21 +213,9 @@ enum YAMLReader {
         var offset = start
         var line = 0
         while line < lines, offset < bytes.count {
-            switch bytes[offset] {
-            case UInt8(ascii: "\n"):
-                line += 1
-            case UInt8(ascii: "\r"):
-                if offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") { line += 1 }
-            case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85:
-                offset += 1
-                line += 1
-            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-                offset += 2
-                line += 1
-            default:
-                break
-            }
-            offset += 1
+            let length = LineBreak.length(at: offset, in: bytes)
+            if length > 0 { line += 1 }
+            offset += max(length, 1)
         }
         return min(offset, bytes.count)
     }

@@ -15,16 +15,11 @@ struct RegexMachine {
     /// Repetitions are copied out; past this many instructions the pattern goes to another engine.
     private static let maxInstructions = 20_000
 
-    /// The machine for `syntax`, or nil if its repetitions make it too large.
-    init?(_ syntax: RegexSyntax) {
-        guard emit(syntax) else { return nil }
-        program.append(.match)
-    }
-
-    /// The machine for `pattern`, or nil where `RegexSyntax` does not cover it.
+    /// The machine for `pattern`, or nil where `RegexSyntax` does not cover it or its
+    /// repetitions make it too large.
     init?(pattern: String) {
-        guard let syntax = RegexSyntax.parse(pattern) else { return nil }
-        self.init(syntax)
+        guard let syntax = RegexSyntax.parse(pattern), emit(syntax) else { return nil }
+        program.append(.match)
     }
 
     private mutating func emit(_ syntax: RegexSyntax) -> Bool {

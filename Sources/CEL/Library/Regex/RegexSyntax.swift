@@ -38,6 +38,12 @@ struct RegexClass: Equatable {
     static let any = RegexClass(ranges: [0x0A...0x0A], negated: true)
 
     static func scalar(_ scalar: Unicode.Scalar) -> RegexClass { RegexClass(ranges: [scalar.value...scalar.value]) }
+
+    /// The one scalar this class holds, if it holds exactly one.
+    var single: Unicode.Scalar? {
+        guard !negated, ranges.count == 1, let only = ranges.first, only.count == 1 else { return nil }
+        return Unicode.Scalar(only.lowerBound)
+    }
 }
 
 /// A recursive-descent parser over the pattern's scalars; every method returns nil for syntax
@@ -178,11 +184,9 @@ private struct RegexParser {
             if scalar == "\\" {
                 guard let escaped = next else { return nil }
                 index += 1
-                guard let set = escape(escaped) else { return nil }
-                guard !set.negated, set.ranges.count == 1, let only = set.ranges.first, only.count == 1,
-                      let single = Unicode.Scalar(only.lowerBound) else {
+                guard let set = escape(escaped), !set.negated else { return nil }
+                guard let single = set.single else {
                     // `\d`, `\w`, `\s` inside brackets: their ranges join the class.
-                    guard !set.negated else { return nil }
                     result.ranges += set.ranges
                     continue
                 }
@@ -193,8 +197,7 @@ private struct RegexParser {
                 guard var high = next, high != "[" else { return nil }
                 index += 1
                 if high == "\\" {
-                    guard let escaped = next, let set = escape(escaped), !set.negated, set.ranges.count == 1,
-                          let only = set.ranges.first, only.count == 1, let single = Unicode.Scalar(only.lowerBound) else { return nil }
+                    guard let escaped = next, let single = escape(escaped)?.single else { return nil }
                     index += 1
                     high = single
                 }
