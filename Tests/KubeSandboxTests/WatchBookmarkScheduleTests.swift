@@ -11,9 +11,9 @@ import Testing
     static let quiet = SandboxOptions(controllers: false)
 
     /// Opens a watch of `base` from the current resourceVersion.
-    func openWatch(_ client: SandboxClient, _ parameters: String) async throws -> WatchEvents {
+    func openWatch(_ client: SandboxClient, _ parameters: String, bookmarks: Bool = true) async throws -> WatchEvents {
         let version = try #require(try await client.get(base).json["metadata"]?["resourceVersion"]?.stringValue)
-        return try await client.watch("\(base)?watch=true&resourceVersion=\(version)&allowWatchBookmarks=true\(parameters)")
+        return try await client.watch("\(base)?watch=true&resourceVersion=\(version)\(bookmarks ? "&allowWatchBookmarks=true" : "")\(parameters)")
     }
 
     /// Changes the marker: its MODIFIED event follows whatever the watch got before.
@@ -61,8 +61,7 @@ import Testing
         try await KubeSandbox.withRunning(Self.quiet) { sandbox in
             let client = SandboxClient(sandbox)
             #expect(try await client.post(base, Fixtures.configMap("marker")).status == 201)
-            let version = try #require(try await client.get(base).json["metadata"]?["resourceVersion"]?.stringValue)
-            var events = try await client.watch("\(base)?watch=true&resourceVersion=\(version)\(parameters)")
+            var events = try await openWatch(client, parameters, bookmarks: false)
             await sandbox.advanceClock(by: .seconds(1_799))
             try await mark(client, "29:59")
             #expect(try await events.next()?["type"] == "MODIFIED", "still open before 30 minutes")
@@ -70,8 +69,7 @@ import Testing
             #expect(try await events.next() == nil, "ended by 60 minutes")
             #expect(await sandbox.openWatchCount() == 0)
 
-            let now = String(await sandbox.resourceVersion())
-            var negative = try await client.watch("\(base)?watch=true&resourceVersion=\(now)&timeoutSeconds=-1")
+            var negative = try await openWatch(client, "&timeoutSeconds=-1", bookmarks: false)
             #expect(try await negative.next() == nil)
         }
     }
